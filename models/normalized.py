@@ -1,0 +1,105 @@
+"""The normalised view detectors match on, with a map back to the original text.
+
+Traditional → Simplified (OpenCC), full-width and other Unicode digits/letters → ASCII, zero-width and
+bidi control characters removed. Every offset in the view maps back to the original text, so a finding
+found in the view always points at what the reader sees: ``text[start:end]`` is the original slice.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import opencc
+
+from models.enums import Script
+
+# Invisible characters used to break up numbers and names (evasion) or left by editors.
+INVISIBLE = frozenset(
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e"
+    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+)
+
+
+def fold_char(ch: str) -> str:
+    """Full-width ASCII and any Unicode decimal digit to its ASCII form; everything else unchanged."""
+    code = ord(ch)
+    if 0xFF01 <= code <= 0xFF5E and (ch.isalnum()):
+        return chr(code - 0xFEE0)
+    if code == 0x3000:
+        return " "
+    if code > 0x7F and ch.isdecimal():
+        return str(unicodedata.decimal(ch))
+    return ch
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedText:
+    """A normalised copy of ``original`` with ``to_original[i]`` = the original offset of view char i."""
+
+    original: str
+    text: str
+    to_original: tuple[int, ...]
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a view span [start, end) to the original span covering the same characters."""
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span {start}:{end} outside view of length {len(self.text)}")
+        if start == end:
+            pos = self.to_original[start] if start < len(self.text) else len(self.original)
+            return pos, pos
+        return self.to_original[start], self.to_original[end - 1] + 1
+
+    def original_text(self, start: int, end: int) -> str:
+        a, b = self.span_to_original(start, end)
+        return self.original[a:b]
+
+
+class Normalizer:
+    """Builds NormalizedText views; holds its OpenCC converters (create one per pipeline, not per text)."""
+
+    def __init__(self) -> None:
+        self._t2s = opencc.OpenCC("t2s")
+        self._s2t = opencc.OpenCC("s2t")
+        self._char_cache: dict[str, str] = {}
+
+    def __call__(self, text: str) -> NormalizedText:
+        kept: list[str] = []
+        to_original: list[int] = []
+        for i, ch in enumerate(text):
+            if ch in INVISIBLE:
+                continue
+            kept.append(fold_char(ch))
+            to_original.append(i)
+        folded = "".join(kept)
+        simplified = self._t2s.convert(folded)
+        if len(simplified) != len(folded):  # a phrase conversion changed length: convert char by char
+            simplified = "".join(self._simplify_char(c) for c in folded)
+        return NormalizedText(original=text, text=simplified, to_original=tuple(to_original))
+
+    def _simplify_char(self, ch: str) -> str:
+        out = self._char_cache.get(ch)
+        if out is None:
+            out = self._t2s.convert(ch)
+            if len(out) != 1:
+                out = ch
+            self._char_cache[ch] = out
+        return out
+
+    def detect_script(self, text: str) -> Script:
+        """Simplified, Traditional or mixed, by the characters that only one script writes this way."""
+        sample = "".join(c for c in text[:20000] if "\u4e00" <= c <= "\u9fff")
+        if not sample:
+            return Script.SIMPLIFIED
+        as_simple = self._t2s.convert(sample)
+        as_trad = self._s2t.convert(sample)
+        trad_only = sum(1 for a, b in zip(sample, as_simple) if a != b) if len(as_simple) == len(sample) else 0
+        simple_only = sum(1 for a, b in zip(sample, as_trad) if a != b) if len(as_trad) == len(sample) else 0
+        if trad_only == 0:
+            return Script.SIMPLIFIED
+        share = trad_only / (trad_only + simple_only)
+        if share >= 0.9:
+            return Script.TRADITIONAL
+        if share <= 0.1:
+            return Script.SIMPLIFIED
+        return Script.MIXED
