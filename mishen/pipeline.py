@@ -68,6 +68,8 @@ class Reviewer:
 
         t = time.perf_counter()
         findings, failed = self._detect(doc, view)
+        for i, finding in enumerate(findings, 1):
+            finding.id = f"f{i}"
         declared = declared_attribute(doc, view)
         timings["detect"] = _ms(t)
 
@@ -83,8 +85,14 @@ class Reviewer:
         elif doc.pages_without_text and decision is Decision.PASS:
             decision = Decision.REVIEW
         findings = result.findings
-        for i, finding in enumerate(findings, 1):
-            finding.id = f"f{i}"
+        used = {f.id for f in findings if f.id}
+        next_id = len(findings) + 1
+        for finding in findings:  # findings the policy added (e.g. ATTR_CONFLICT) without an id
+            if not finding.id:
+                while f"f{next_id}" in used:
+                    next_id += 1
+                finding.id = f"f{next_id}"
+                used.add(finding.id)
         return Report(
             document=ReportDocument.of(doc),
             hidden_parts=[HiddenPartInfo(id=h.id, kind=h.kind, location=h.location, text=h.document.text,
