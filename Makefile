@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install clean
+.PHONY: demo test install browser clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,11 @@ demo: install
 	$(VENV)/bin/mishen scan sample_docs --format html --out out; rc=$$?; [ $$rc -le 2 ] || exit $$rc
 	@echo "打开 out/index.html 查看审查报告"
 
-test: install
+# The reviewer UI's browser test drives Debian's chromium (never a downloaded browser build).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || echo "未能安装 chromium：浏览器测试将跳过"
+
+test: install browser
 	$(PY) -m pytest -q
 
 clean:

@@ -126,5 +126,42 @@ def _write_all(reports: list[Report], paths: list[Path], format: OutputFormat, o
         console.print(f"报告已写入：{out.resolve()}")
 
 
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="监听地址")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="监听端口")] = 8000,
+) -> None:
+    """启动审查工作台（网页）和 HTTP 接口（CMS 发布前审查）。"""
+    from mishen.review.commands import run_server
+
+    run_server(host, port)
+
+
+users_app = typer.Typer(no_args_is_help=True, help="管理审查工作台的用户。")
+app.add_typer(users_app, name="users")
+
+
+@users_app.command("add")
+def users_add(
+    name: Annotated[str, typer.Argument(help="用户名")],
+    role: Annotated[str, typer.Option("--role", help="drafter（起草人）、reviewer（审查人）或 admin（管理员）")],
+) -> None:
+    """添加用户。密码从环境变量 MISHEN_NEW_USER_PASSWORD 读取，没有则提示输入（不回显）。"""
+    from mishen.review.commands import add_user, password_from_env
+    from mishen.review.views import Role, StoreError
+
+    if role not in {r.value for r in Role}:
+        typer.echo("角色须为 drafter、reviewer 或 admin", err=True)
+        raise typer.Exit(2)
+    password = password_from_env() or typer.prompt("密码", hide_input=True, confirmation_prompt=True)
+    try:
+        user = add_user(name, Role(role), password)
+    except StoreError as exc:
+        typer.echo(exc.message, err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"已添加用户 {user.name}（{user.role.value}）")
+
+
 if __name__ == "__main__":
     app()
