@@ -18,7 +18,7 @@ install: $(STAMP)
 # Review every sample document; reports (HTML + index) go to out/. Exit 1/2 only mean "some documents
 # need review / could not be read", which the samples are made to show.
 demo: install
-	$(VENV)/bin/mishen scan sample_docs --format html --out out; rc=$$?; [ $$rc -le 2 ] || exit $$rc
+	$(VENV)/bin/mishen scan sample_docs/*.docx sample_docs/*.pdf sample_docs/*.txt sample_docs/*.html sample_docs/bad/* --format html --out out; rc=$$?; [ $$rc -le 2 ] || exit $$rc
 	@echo "打开 out/index.html 查看审查报告"
 
 # The reviewer UI's browser test drives Debian's chromium (never a downloaded browser build).
