@@ -28,6 +28,9 @@ def sniff_format(data: bytes, name: str) -> SourceFormat:
     elif data.lstrip()[:5] == b"%PDF-" or data[:1024].find(b"%PDF-") >= 0:
         actual = SourceFormat.PDF
     elif data.startswith(b"\xd0\xcf\x11\xe0"):
+        if "EncryptionInfo".encode("utf-16-le") in data or "EncryptedPackage".encode("utf-16-le") in data:
+            raise ReadError("ENCRYPTED", "文件是加密的 Office 文档（设置了打开密码），无法读取；"
+                                         "请去除密码后再提交")
         raise ReadError("UNSUPPORTED", "文件是旧版 Office 格式（.doc/.xls）或加密的 Office 文件，请另存为 .docx 后再提交")
     else:
         head = data[:4096].lower()
