@@ -1,0 +1,47 @@
+"""A phrase-list detector: each match of a pattern in the view is a finding of one category and rule."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+from detectors.base import finding_from_view
+from models import Action, Category, Document, Finding, NormalizedText, Severity
+
+
+@dataclass(frozen=True)
+class Phrase:
+    pattern: regex.Pattern[str]
+    label: str          # evidence: which kind of phrase it is
+    explanation: str    # for the reviewer, in Chinese
+
+
+class PhraseDetector:
+    """Base for D8/D9/D12: patterns as class data, one finding per (non-overlapping) match."""
+
+    name = "phrases"
+    scope: Literal["text", "document"] = "document"
+    category: Category = Category.DRAFT_STATUS
+    rule = "D8"
+    severity = Severity.MEDIUM
+    score = 0.75
+    phrases: tuple[Phrase, ...] = ()
+
+    def detect(self, doc: Document, view: NormalizedText) -> list[Finding]:
+        found: list[tuple[int, int, Phrase]] = []
+        for phrase in self.phrases:
+            found.extend((m.start(), m.end(), phrase) for m in phrase.pattern.finditer(view.text))
+        found.sort(key=lambda x: (x[0], -x[1]))
+        out: list[Finding] = []
+        last_end = -1
+        for a, b, phrase in found:
+            if a < last_end:
+                continue
+            last_end = b
+            out.append(finding_from_view(
+                doc, view, a, b, category=self.category, detector=self.name, score=self.score,
+                severity=self.severity, rules=[self.rule], action=Action.REVIEW,
+                explanation=phrase.explanation, evidence={"pattern": phrase.label, "rule": self.rule},
+            ))
+        return out
