@@ -1,4 +1,4 @@
-"""Detectors of the personal group."""
+"""Detectors of the personal group: Chinese personal data (RULES §4, P1–P7) with Presidio, spaCy and LAC."""
 from __future__ import annotations
 
 from detectors.base import Detector
@@ -6,5 +6,8 @@ from mishen.settings import Settings
 
 
 def build(settings: Settings) -> list[Detector]:
-    """The detectors of this group, in the order they run."""
-    return []
+    """The detectors of this group, in the order they run (the engine and its models load here)."""
+    from detectors.personal.detector import PersonalDataDetector
+    from detectors.personal.engine import build_analyzer
+
+    return [PersonalDataDetector(build_analyzer())]

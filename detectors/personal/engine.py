@@ -1,0 +1,61 @@
+"""The Presidio AnalyzerEngine for ``zh``, assembled explicitly: the shipped spaCy pipeline (with the name
+component), this package's recognizers, no English model, no download, and no quadratic context enhancer
+(each recognizer scores its own context from a few characters around the match)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
+from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+
+from detectors.personal.names import component  # noqa: F401  registers the spaCy factory
+from detectors.personal.names.build_pipeline import PIPELINE_DIR
+from detectors.personal.recognizers.address import AddressRecognizer
+from detectors.personal.recognizers.bank_card import BankCardRecognizer
+from detectors.personal.recognizers.email import EmailRecognizer
+from detectors.personal.recognizers.id_card import CnIdCardRecognizer
+from detectors.personal.recognizers.org_id import OrgIdRecognizer
+from detectors.personal.recognizers.passport import CnPassportRecognizer
+from detectors.personal.recognizers.person_name import PersonNameRecognizer
+from detectors.personal.recognizers.phone import CnPhoneRecognizer
+from detectors.personal.recognizers.plate import LicensePlateRecognizer
+from detectors.personal.recognizers.sensitive import SensitivePersonalRecognizer
+
+LANGUAGE = "zh"
+
+
+class OwnContextEnhancer(ContextAwareEnhancer):
+    """Leaves scores as the recognizers set them (they look at their own context)."""
+
+    def __init__(self) -> None:
+        super().__init__(0.0, 0.0, 0, 0)
+
+    def enhance_using_context(self, text: str, raw_results: list[RecognizerResult], nlp_artifacts: NlpArtifacts,
+                              recognizers: list[EntityRecognizer], context: list[str] | None = None
+                              ) -> list[RecognizerResult]:
+        return raw_results
+
+
+def recognizers(names: bool = True) -> list[EntityRecognizer]:
+    found: list[EntityRecognizer] = [
+        CnIdCardRecognizer(), CnPhoneRecognizer(), BankCardRecognizer(), EmailRecognizer(),
+        CnPassportRecognizer(), LicensePlateRecognizer(), OrgIdRecognizer(), AddressRecognizer(),
+        SensitivePersonalRecognizer()]
+    return [PersonNameRecognizer(), *found] if names else found
+
+
+def nlp_engine(path: Path = PIPELINE_DIR) -> SpacyNlpEngine:
+    if not (path / "config.cfg").exists():
+        raise FileNotFoundError(f"spaCy pipeline missing at {path}; run detectors.personal.names.build_pipeline")
+    config = NerModelConfiguration(model_to_presidio_entity_mapping={"PER": "PERSON_NAME"}, default_score=0.85)
+    engine = SpacyNlpEngine(models=[{"lang_code": LANGUAGE, "model_name": str(path)}],
+                            ner_model_configuration=config)
+    engine.load()
+    return engine
+
+
+def build_analyzer(path: Path = PIPELINE_DIR) -> AnalyzerEngine:
+    registry = RecognizerRegistry(recognizers=recognizers(), supported_languages=[LANGUAGE])
+    return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine(path), supported_languages=[LANGUAGE],
+                          context_aware_enhancer=OwnContextEnhancer())

@@ -1,0 +1,1 @@
+"""Presidio recognizers for Chinese personal data, one per file."""

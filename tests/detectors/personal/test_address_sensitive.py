@@ -1,0 +1,43 @@
+import pytest
+
+ADDR = "江苏省南京市玄武区孝陵卫街道中山门大街18号5栋2单元301室"
+
+
+@pytest.mark.parametrize("text, expected", [
+    (f"家住{ADDR}。", [ADDR]),
+    ("住址：河南省鹤壁市淇滨区柳林乡李家村3组", ["河南省鹤壁市淇滨区柳林乡李家村3组"]),
+    ("现住城关镇幸福路12号", ["城关镇幸福路12号"]),                                   # label, no division name
+    ("户籍地安徽省宿州市萧县马集镇幸福路300号，", ["安徽省宿州市萧县马集镇幸福路300号"]),
+    ("家住江蘇省南京市玄武區中山路１號", ["江蘇省南京市玄武區中山路１號"]),              # Traditional, full-width
+    ("市政务服务中心（地址：南京市玄武区北京东路41号）", []),                          # an agency's address
+    ("办公地址：南京市鼓楼区中山北路100号", []),
+    ("会议在玄武区召开，南京市鼓楼区各部门参加", []),                                 # bare district names
+    ("位于南京市玄武区中山路1号的某公司", []),
+    ("苏政发〔2023〕12号", []),
+])
+def test_address(scan, text, expected):
+    assert [f.text for f in scan(text, "ADDRESS")] == expected
+
+
+def test_address_masked_to_county(scan):
+    (f,) = scan(f"家住{ADDR}。", "ADDRESS")
+    assert f.replacement == "江苏省南京市玄武区****" and f.rules == ["P6"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("申请人张三患有尿毒症，", ["患有尿毒症"]),
+    ("其子系艾滋病感染者。", ["系艾滋病感染者"]),
+    ("其子肢体二级残疾，", ["肢体二级残疾"]),
+    ("该人员曾因盗窃被判处有期徒刑一年，", ["曾因盗窃被判处有期徒刑一年"]),
+    ("王某信仰伊斯兰教。", ["信仰伊斯兰教"]),
+    ("李某年仅9岁。", ["年仅9岁"]),
+    ("做好艾滋病防治宣传工作。", []),                                                  # policy text
+    ("落实残疾人就业补贴政策。", []),
+    ("未满14周岁的未成年人依法不负刑事责任。", []),
+    ("患者服务中心电话", []),
+    ("姓名\t病种\n钱国华\t尿毒症（血液透析）\n", ["尿毒症"]),                    # a list with a 病种 column
+    ("序号\n1\n谢文斌\n急性淋巴细胞白血病\n（病种见附表）", ["急性淋巴细胞白血病"]),
+    ("尿毒症防治知识讲座", []),                                                       # no diagnosis column
+])
+def test_sensitive(scan, text, expected):
+    assert [f.text for f in scan(text, "SENSITIVE_PERSONAL")] == expected
