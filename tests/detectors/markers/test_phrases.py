@@ -35,6 +35,12 @@ def found(detector, text: str) -> list[str]:
     (SensitiveSubjectDetector(), "以上为快报数据，未经正式发布的统计数据不得引用。", ["快报数据", "未经正式发布的统计数据"]),
     (SensitiveSubjectDetector(), "各地要做好疫情防控常态化工作。", []),
     (SensitiveSubjectDetector(), "统计数据以国家统计局发布为准。", []),
+    # regulations that name the kinds of information (seeds 001, 002) are not such information themselves
+    (PendingProcessDetector(), "（四）正在调查、讨论、处理过程中的信息，但法律、法规另有规定的除外；", []),
+    (PendingProcessDetector(), "（九）正在调查、讨论、处理过程中的情况，公开后对当事人造成严重影响的；", []),
+    (PendingProcessDetector(), "4.请示或涉及未决事项的文件。", []),
+    (SensitiveSubjectDetector(), "发布重大动物疫情、重要地理信息数据、统计信息等政府信息，应当严格审查。", []),
+    (PendingProcessDetector(), "经初步核实，该投诉事项正在调查中。", ["正在调查中"]),
 ])
 def test_phrases(detector, text: str, expected: list[str]) -> None:
     assert found(detector, text) == expected
