@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install browser clean
+.PHONY: demo test install system-deps clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -21,11 +21,17 @@ demo: install
 	$(VENV)/bin/mishen scan sample_docs/*.docx sample_docs/*.pdf sample_docs/*.txt sample_docs/*.html sample_docs/bad/* --format html --out out; rc=$$?; [ $$rc -le 2 ] || exit $$rc
 	@echo "打开 out/index.html 查看审查报告"
 
-# The reviewer UI's browser test drives Debian's chromium (never a downloaded browser build).
-browser:
-	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || echo "未能安装 chromium：浏览器测试将跳过"
+# Debian packages the tests use: chromium for the reviewer UI's browser test (never a downloaded browser
+# build), CJK fonts so re-rendered PDF pages of the public version show their Chinese, LibreOffice to check that
+# public .docx files render. Installed only where missing; without root the dependent tests skip with a reason.
+SYSTEM_PACKAGES := chromium fonts-noto-cjk libreoffice-writer-nogui
+system-deps:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; } \
+	  || echo "未能安装$$missing：相关测试将跳过"; fi
 
-test: install browser
+test: install system-deps
 	$(PY) -m pytest -q
 
 clean:

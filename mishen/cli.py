@@ -126,6 +126,25 @@ def _write_all(reports: list[Report], paths: list[Path], format: OutputFormat, o
         console.print(f"报告已写入：{out.resolve()}")
 
 
+@app.command()
+def redact(
+    files: Annotated[list[Path], typer.Argument(help="要生成公开版的文件或文件夹（.docx .pdf .txt .html）")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="公开版、脱密记录（.redactions.json）写入此文件夹")],
+    register: Annotated[Path | None, typer.Option(
+        "--register", help="遮盖登记文件（同一号码/姓名在各文件中遮盖一致；内部文件），默认 OUT/mask-register.json")] = None,
+    resolution: Annotated[int, typer.Option("--resolution", help="PDF 重绘页面的分辨率（dpi）")] = 150,
+) -> None:
+    """生成脱密后公开版：遮盖应脱密的内容，删除批注、修订、隐藏文字和文档属性，并逐一核验无泄露。
+    退出码：0 全部通过；1 有待人工确认或核验未通过的；2 有无法读取的文件。原件不会被修改。"""
+    from mishen.redact.command import run_redact
+
+    paths = expand(files)
+    if not paths:
+        typer.echo("没有找到可处理的文件", err=True)
+        raise typer.Exit(2)
+    raise typer.Exit(run_redact(paths, out, register, resolution))
+
+
 
 @app.command()
 def serve(
