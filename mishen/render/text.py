@@ -42,7 +42,7 @@ def report_renderable(report: Report) -> Panel:
                           f"  发文机关：{doc.issuer or '—'}  成文日期：{doc.date or '—'}", style="dim"))
     if report.suggestion and report.suggestion.reasons:
         lines.append(Text("理由："))
-        lines.extend(Text(f"  {i}. {r}") for i, r in enumerate(report.suggestion.reasons, 1))
+        lines.extend(Text(f"  {i}.{r}", overflow="fold") for i, r in enumerate(report.suggestion.reasons, 1))
     if report.findings:
         lines.append(_findings_table(report))
     title = f"{doc.source}"
