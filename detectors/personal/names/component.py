@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans, minibatch
 
+from detectors.personal.names.candidates import NameCandidates
 from detectors.personal.names.lac import LacTagger, spans
 from detectors.personal.names.rules import NameRules
 
@@ -19,16 +20,21 @@ class PersonNames:
     """LAC + government rules; ``doc.user_data[USER_DATA_KEY]`` maps exact (start, end) character spans to
     the rule that found them (spaCy's char tokens may not align with a span around whitespace)."""
 
-    def __init__(self, window: int, overlap: int, batch_size: int, threads: int) -> None:
-        self.tagger = LacTagger(window=window, overlap=overlap, batch_size=batch_size, threads=threads)
+    def __init__(self, window: int, overlap: int, batch_size: int, threads: int, sparse: bool = True,
+                 block: int = 32) -> None:
+        self.tagger = LacTagger(window=window, overlap=overlap, batch_size=batch_size, threads=threads,
+                                block=block)
         self.rules = NameRules()
+        self.candidates = NameCandidates() if sparse else None
 
     def __call__(self, doc: Doc) -> Doc:
         return next(iter(self.pipe([doc])))
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
         for batch in minibatch(docs, size=batch_size):
-            for doc, tags in zip(batch, self.tagger.tag([d.text for d in batch])):
+            texts = [d.text for d in batch]
+            masks = [self.candidates.mask(t) for t in texts] if self.candidates else None
+            for doc, tags in zip(batch, self.tagger.tag(texts, masks)):
                 self.set_names(doc, spans(tags))
                 yield doc
 
@@ -39,7 +45,9 @@ class PersonNames:
         doc.user_data[USER_DATA_KEY] = found  # exact character spans -> rule; ents carry them token-aligned
 
 
-@Language.factory(FACTORY, default_config={"window": 192, "overlap": 16, "batch_size": 128, "threads": 2})
+@Language.factory(FACTORY, default_config={"window": 192, "overlap": 16, "batch_size": 128, "threads": 2,
+                                           "sparse": True, "block": 32})
 def make_person_names(nlp: Language, name: str, window: int, overlap: int, batch_size: int,
-                      threads: int) -> PersonNames:
-    return PersonNames(window=window, overlap=overlap, batch_size=batch_size, threads=threads)
+                      threads: int, sparse: bool, block: int) -> PersonNames:
+    return PersonNames(window=window, overlap=overlap, batch_size=batch_size, threads=threads, sparse=sparse,
+                       block=block)

