@@ -2,6 +2,7 @@
 compound surnames, cut or overrun boundaries, minority names with ·, and a jieba false-positive filter."""
 from __future__ import annotations
 
+import logging
 from importlib.resources import files
 
 import jieba
@@ -39,6 +40,7 @@ class NameRules:
         lines = [ln for ln in _data("surnames.txt").splitlines() if ln and not ln.startswith("#")]
         self.surnames = frozenset("".join(lines))
         self.compound = COMPOUND_SURNAMES
+        jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is not ours to print
         self.tokenizer = jieba.Tokenizer()
         self.tokenizer.initialize()
         rows = [ln.split() for ln in _data("not_names.txt").splitlines() if ln.strip()]
