@@ -75,6 +75,10 @@ class CredentialDetector:
                 value = cp.clean_value(m.group("value"))
                 if cp.is_value(value) or source == "account_pair":
                     spans.append((m.start("value"), m.start("value") + len(value), source, True))
+        for m in cp.ACCOUNT_SLASH.finditer(text):
+            if cp.is_pair_secret(m.group("user"), m.group("secret")):
+                value = cp.clean_value(m.group("value"))
+                spans.append((m.start("value"), m.start("value") + len(value), "account_slash", True))
         for m in cp.CONNECTION.finditer(text):
             value = cp.clean_value(m.group("value"))
             spans.append((m.start("value"), m.start("value") + len(value), "connection_string",
@@ -116,6 +120,7 @@ _EXPLAIN = {
     "password_label": "“密码/口令”后给出了具体取值，属于账号口令类访问凭据，不得公开",
     "key_label": "“密钥/令牌/AppSecret”后给出了具体取值，属于访问凭据，不得公开",
     "account_pair": "账号与密码成对给出，属于访问凭据，不得公开",
+    "account_slash": "账号后以“账号/密码”形式给出了口令，属于访问凭据，不得公开",
     "connection_string": "数据库或服务连接串，暴露内部系统地址及可能的登录凭据",
     "url_with_password": "网址中带有“用户名:密码@”，属于访问凭据",
     "private_key": "私钥（PEM 格式），属于访问凭据，不得公开",

@@ -20,6 +20,11 @@ KEY = regex.compile(r"(?<![A-Za-z])" + _KEY + _SEP + _KEY_VALUE, regex.IGNORECAS
 PAIR = regex.compile(
     r"(?:账号|帐号|用户名|用户)[ \t]*[/／、][ \t]*(?:密码|口令)[ \t]*[:：为][ \t]*"
     r"(?P<value>[!-~]{1,64}?[ \t]*[/／][ \t]*[!-~]{3,64})")
+# 账号为 sysadmin/Yx@Dsj_8817 — an account label whose value is itself a user/password pair (no 密码 label).
+ACCOUNT_SLASH = regex.compile(
+    r"(?<![A-Za-z])(?<!银行|收款|付款|汇款|对公|缴费|公众|卡)(?:账号|帐号|账户|帐户|用户名|登录名|用户)[ \t]*"
+    r"(?:[:：=]|统一为|均为|设置为|设为|为|是)[ \t]*[“\"'「]?"
+    r"(?P<value>(?P<user>[A-Za-z0-9_.@\-]{2,32})[ \t]*[/／][ \t]*(?P<secret>[!-.0-~]{4,64}))")
 # Database and service connection strings; an ftp/ldap/smb/http URL only when it carries user:password@.
 CONNECTION = regex.compile(
     r"(?<![A-Za-z0-9+.\-])(?P<value>(?:jdbc:[a-z0-9]+:(?:thin:)?(?:@|//)?"
@@ -46,6 +51,17 @@ def is_value(value: str) -> bool:
     """Not a masked value (******), a placeholder or the next field's label."""
     return len(value) >= 4 and not MASKED.match(value) and value.lower() not in NOT_VALUES \
         and not value.lower().startswith(("http://", "https://"))
+
+
+_NUMBERISH = regex.compile(r"[vV]?[0-9.\-:]+")
+
+
+def is_pair_secret(user: str, secret: str) -> bool:
+    """The part after the slash looks like a password: a value with a digit or a symbol, not a date or a
+    number range (2023/2024), not a word pair (admin/user) and not a path or URL."""
+    secret = clean_value(secret)
+    return is_value(secret) and bool(regex.search(r"[0-9]|[^0-9A-Za-z]", secret)) \
+        and not (_NUMBERISH.fullmatch(user) and _NUMBERISH.fullmatch(secret))
 
 
 def connection_has_password(value: str) -> bool:

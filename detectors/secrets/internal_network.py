@@ -5,6 +5,7 @@ import ipaddress
 from typing import Literal
 
 import regex
+import tldextract
 
 from detectors.base import finding_from_view
 from models import Action, Category, Document, Finding, NormalizedText, Severity
@@ -31,6 +32,10 @@ INTRANET_LABEL = regex.compile(r"(?:内网|内部网|局域网|政务内网|政�
                                r"(?P<value>(?:https?://)?[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+" + _URL_TAIL + ")",
                                regex.IGNORECASE)
 
+# http://index.html, http://report.docx: a file name typed after a scheme, not a host.
+FILE_EXTENSIONS = frozenset({"htm", "html", "shtml", "jsp", "php", "asp", "aspx", "do", "action", "doc", "docx",
+                             "xls", "xlsx", "ppt", "pptx", "pdf", "txt", "wps", "ofd", "rar", "7z", "jpg",
+                             "jpeg", "png", "gif", "mp4", "exe", "apk"})
 CGNAT = ipaddress.ip_network("100.64.0.0/10")
 PRIVATE_V4 = [ipaddress.ip_network(n) for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16")]
 PRIVATE_V6 = [ipaddress.ip_network(n) for n in ("fc00::/7", "fe80::/10")]
@@ -42,11 +47,17 @@ class InternalNetworkDetector:
     name = "internal_network"
     scope: Literal["text", "document"] = "text"
 
+    def __init__(self) -> None:
+        # The public-suffix snapshot bundled with tldextract (ICANN section: every IANA root-zone TLD), read
+        # offline: no list URL, no cache. It is refreshed by upgrading the tldextract package.
+        self.suffixes = tldextract.TLDExtract(cache_dir=None, suffix_list_urls=(), fallback_to_snapshot=True,
+                                              include_psl_private_domains=False)
+
     def detect(self, doc: Document, view: NormalizedText) -> list[Finding]:
         text = view.text
         spans: dict[tuple[int, int], str] = {}
         for m in URL.finditer(text):
-            kind = _host_kind(m.group("host").strip("[]"))
+            kind = self._host_kind(m.group("host").strip("[]"))
             if kind:
                 spans[(m.start(), len(m.group(0).rstrip(".,;:")) + m.start())] = kind
         for m in IPV4.finditer(text):
@@ -64,6 +75,23 @@ class InternalNetworkDetector:
                              "intranet_label")
         return [self._finding(doc, view, a, b, kind) for (a, b), kind in _disjoint(spans)]
 
+    def _host_kind(self, host: str) -> str | None:
+        """Why a URL's host is internal: a private address, an intranet suffix, a bare single-label name,
+        or a last label that is no public top-level domain (http://oa.bs.yx, http://portal.corp:8080)."""
+        if regex.fullmatch(r"[\d.]+", host):
+            return _ipv4_kind(host)
+        if ":" in host:
+            return _ipv6_kind(host)
+        if INTRANET_SUFFIX.search(host):
+            return "intranet_host"
+        if "." not in host:
+            return "intranet_url" if host.lower() != "localhost" else None
+        name = host.lower().strip(".")
+        last = name.rsplit(".", 1)[-1]
+        if last.isalpha() and last not in FILE_EXTENSIONS and not self.suffixes(name).suffix:
+            return "unknown_tld"
+        return None
+
     def _finding(self, doc: Document, view: NormalizedText, a: int, b: int, kind: str) -> Finding:
         cgnat = kind == "cgnat"
         return finding_from_view(
@@ -79,6 +107,7 @@ _EXPLAIN = {
     "cgnat": "100.64.0.0/10 共享地址段，多为运营商或政务专网内部地址，请核实后删除",
     "intranet_host": "内网主机名（.local/.lan/.intra 等），暴露内部网络结构",
     "intranet_url": "内网系统访问地址（主机名不含公网域名），暴露内部网络结构",
+    "unknown_tld": "网址主机名的顶级域不是公网顶级域（不在 IANA 根区名单中），属内网主机名，暴露内部网络结构",
     "intranet_label": "标明为内网/专网的访问地址，公开版本应删除",
 }
 
@@ -99,19 +128,6 @@ def _ipv6_kind(ip: str) -> str | None:
     except ValueError:
         return None
     return "private_ipv6" if any(addr in n for n in PRIVATE_V6) else None
-
-
-def _host_kind(host: str) -> str | None:
-    """Why a URL's host is internal: a private address, an intranet suffix, or a bare single-label name."""
-    if regex.fullmatch(r"[\d.]+", host):
-        return _ipv4_kind(host)
-    if ":" in host:
-        return _ipv6_kind(host)
-    if INTRANET_SUFFIX.search(host):
-        return "intranet_host"
-    if "." not in host and host.lower() != "localhost":
-        return "intranet_url"
-    return None
 
 
 def _version_like(text: str, start: int, end: int) -> bool:

@@ -1,5 +1,6 @@
-"""Rules for what is published: D1–D3 (主动公开), A5 with separable parts (脱密后公开), S3, and the
-subjects that need strict review or another publisher whatever the attribute (D12, D13)."""
+"""Rules for what is published: D1–D3 (主动公开), A5 with separable personal data (脱密后公开; access secrets
+(S3) are in mishen.policy.access), and the subjects that need strict review or another publisher
+whatever the attribute (D12, D13)."""
 from __future__ import annotations
 
 import regex
@@ -51,7 +52,7 @@ def _valid_id(number: str) -> bool:
 
 
 def separable(f: DocFacts) -> list[Hit]:
-    """A5: personal data and access secrets the public version must lose (the findings to redact)."""
+    """A5: personal data the public version must lose (the findings to redact)."""
     hits = []
     personal = [x for x in f.main_findings if x.group is Group.PERSONAL_DATA and x.action is Action.REDACT]
     if personal:
@@ -62,11 +63,7 @@ def separable(f: DocFacts) -> list[Hit]:
         if ids:  # no personal-data detector answered: still see unmasked ID numbers
             hits.append(Hit("A5", Attribute.AFTER_REDACTION, f"未遮盖的居民身份证号码{len(ids)}处", FROM_TEXT,
                             cites=["P2"]))
-    access = [x for x in f.main_findings if x.category in (Category.CREDENTIAL, Category.INTERNAL_NETWORK)
-              and x.action in (Action.REDACT, Action.BLOCK)]
-    if access:
-        hits.append(Hit("A5", Attribute.AFTER_REDACTION, _counts(access), FROM_FINDING, cites=["S3"], findings=access))
-    return hits
+    return hits  # access secrets (S3) are weighed in mishen.policy.access
 
 
 def strict_review(f: DocFacts) -> list[Hit]:

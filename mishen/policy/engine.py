@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from mishen.policy import disclose, withhold
+from mishen.policy import access, disclose, withhold
 from mishen.policy.config import PolicyConfig
 from mishen.policy.document import DocFacts
 from mishen.policy.hits import Hit
@@ -48,6 +48,8 @@ def apply_policy(finding: Finding, title: str, config: PolicyConfig) -> Finding:
         if finding.category in ex.categories and any(k in title for k in ex.title_keywords):
             out.action, out.severity = ex.action, ex.severity
             out.evidence["exemption"] = ex.name
+            out.evidence["exemption_reason"] = ex.reason
+            out.explanation = f"{ex.reason}（{ex.name}，审查策略豁免），不予遮盖；检测器原判断：{finding.explanation}"
             return out
     if finding.severity is Severity.LOW:
         out.action = entry.low_action
@@ -85,7 +87,7 @@ def collect_hits(f: DocFacts) -> list[Hit]:
     hits = [
         *withhold.classified(f), *withhold.upward(f, law), *withhold.consultation(f, public),
         *withhold.draft(f, public), *withhold.party(f), *withhold.forward(f), *withhold.case_guidance(f),
-        *internal, *withhold.access_secrets(f, internal), *withhold.individual(f),
+        *internal, *access.access_secrets(f, internal, public), *withhold.individual(f),
         *disclose.separable(f), *law, *disclose.public_interest(f, public), *disclose.strict_review(f),
     ]
     return hits + _demote_body_markers(hits, f)

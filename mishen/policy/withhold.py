@@ -9,7 +9,7 @@ import regex
 
 from mishen.policy.document import DocFacts
 from mishen.policy.hits import FROM_FINDING, FROM_TEXT, Hit, first, quoted
-from models import Action, Attribute, Category, Finding
+from models import Attribute, Category, Finding
 
 NOT = Attribute.NOT_DISCLOSED
 _CLASSIFIED = regex.compile(r"^\s*(?P<m>(?:绝密|机密|秘密)\s*★\s*(?:[0-9一二三四五六七八九十]+\s*(?:年|个月)|长期)?)\s*$",
@@ -205,13 +205,3 @@ def individual(f: DocFacts) -> list[Hit]:
         return [Hit("A5", Attribute.ON_REQUEST, "答复特定个人的信访、申请事项，涉及个人信息", FROM_TEXT,
                     template="substance", cites=["P1"])]
     return []
-
-
-def access_secrets(f: DocFacts, internal_hits: list[Hit]) -> list[Hit]:
-    """S3: passwords or keys in a document about internal affairs — the substance is internal and its release
-    would endanger the systems, so not disclosed (in a public document they are separable: see A5)."""
-    found = [x for x in f.of(Category.CREDENTIAL) if x.action is Action.BLOCK]
-    if not found or not any(h.attribute is Attribute.ON_REQUEST for h in internal_hits):
-        return []
-    return [Hit("S3", NOT, f"账号口令、密钥等访问凭据{len(found)}处", FROM_FINDING, template="withhold",
-                cites=["D4"], findings=found)]

@@ -39,7 +39,20 @@ def found(text: str) -> list[str]:
     ("令牌 eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
      ["eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"]),
     ("密钥如下：\n" + PEM + "\n请妥善保存", [PEM]),
+    # an account label whose value is a user/password pair, no 密码 label next to the value
+    ("运维账号为 opsroot/Qx#7731_ab，请勿外传。", ["opsroot/Qx#7731_ab"]),
+    ("用户名/密码：admin/Abc@123", ["admin/Abc@123"]),
+    ("登录名：gw_admin / Gw2024!x", ["gw_admin / Gw2024!x"]),
+    ("工号账号：10086/Abc@123。", ["10086/Abc@123"]),
+    ("测试账户统一为test01/12345678", ["test01/12345678"]),
     # negatives and near misses
+    ("账号：admin/user", []),                                   # a word pair, no password-like part
+    ("账号为2023/2024年度新开户", []),                           # a number range
+    ("用户名为 v1.2/3.4.5", []),                                # version strings
+    ("管理员账号统一为“单位简称拼音+admin”", []),
+    ("银行账号为zh/6222021234", []),                            # a bank account, not a login
+    ("账号为 zhangsan/******", []),                             # masked
+    ("账号为zhang/李四", []),
     ("用户名：        密码：", []),
     ("用户名: 密码:", []),
     ("请妥善保管密码，不得告知他人。", []),

@@ -29,7 +29,16 @@ def found(text: str) -> list[str]:
     ("文件共享 nas.corp 与 printer.local:631", ["nas.corp", "printer.local:631"]),
     ("访问 http://oa/portal 填报", ["http://oa/portal"]),
     ("内网地址：oa.zjrs.gov.cn/login", ["oa.zjrs.gov.cn/login"]),
+    # a URL whose host ends in a label that is no public top-level domain
+    ("备用入口 http://oa.qs.zwnw（仅限内网）", ["http://oa.qs.zwnw"]),
+    ("门户 http://portal.corp:8080/home 登录", ["http://portal.corp:8080/home"]),
+    ("接口 https://api.rsj.qsx:9000/v1/query。", ["https://api.rsj.qsx:9000/v1/query"]),
     # near misses
+    ("附件：report.docx，格式参照 template.xlsx", []),         # file names without a scheme
+    ("见 http://index.html 说明", []),                          # a file name after a scheme
+    ("客户端升级到 v2.3.1 版", []),
+    ("关注 https://mp.weixin.qq.com/s/Ab3 与 http://www.qsx.top/news", []),  # public TLDs (qq.com, .top)
+    ("单位官网 https://www.example.org.cn/index.html", []),
     ("软件版本1.10.0.1已上线，V10.2.3.4修复漏洞。", []),
     ("版本号 10.2.3.4", []),
     ("2023.10.1起施行", []),
