@@ -1,6 +1,6 @@
 """Evaluate the 公文 structure parser on the labelled set: per-field accuracy (exact match), misses.
 
-Run from the repo root: ``.venv/bin/python eval/structure/evaluate.py [--split dev|heldout] [--quiet]``.
+Run from the repo root: ``.venv/bin/python eval/structure/evaluate.py [--split dev|heldout|blind|dev2] [--quiet]``.
 Writes eval/structure/RESULTS.md (always over both splits).
 """
 from __future__ import annotations
@@ -97,13 +97,13 @@ def render(by_split: dict[str, list[dict]]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--split", choices=("dev", "heldout", "blind"), help="print only this split's misses")
+    parser.add_argument("--split", choices=("dev", "heldout", "blind", "dev2"), help="print only this split's misses")
     parser.add_argument("--quiet", action="store_true", help="do not print misses")
     args = parser.parse_args()
     rows = [json.loads(line) for line in (HERE / "labels.jsonl").read_text("utf-8").splitlines() if line.strip()]
     results, skipped = evaluate(rows, Normalizer())
     by_split = {"all": results}
-    for split in ("dev", "heldout", "blind"):
+    for split in ("dev", "heldout", "blind", "dev2"):
         by_split[split] = [r for r in results if r["row"]["split"] == split]
     summary = render(by_split)
     print(summary)

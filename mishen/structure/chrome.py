@@ -35,12 +35,17 @@ def is_chrome(seg: Segment) -> bool:
     text = seg.text
     if text.count("|") >= 2 or len(text) <= 1 or regex.fullmatch(r"[|\s]+", text):
         return True
-    if len(text) > 80:
-        return False
     key = _KEY_RE.match(text)
+    if len(text) > 80:  # a CMS table flattened into one line: 索引号：… 发布机构：… 成文日期：…
+        return bool(key) and len(text) <= 400 and _labelled_keys(text) >= 3
     if key and text[key.end("key"):key.end("key") + 1] in ("：", ":", "|", " ", "\t", ""):
         return True
     return _CHROME_RE.match(text) is not None or " > " in text or "＞" in text
+
+
+def _labelled_keys(text: str) -> int:
+    """How many field names followed by a colon the line holds."""
+    return sum(1 for m in _KEY_RE.finditer(text) if text[m.end("key"):m.end("key") + 1] in ("：", ":"))
 
 
 _STRIP = " \t|：:?？"

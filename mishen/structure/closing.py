@@ -13,7 +13,8 @@ from mishen.structure.dates import parse_date
 from mishen.structure.flatten import Segment, is_agency
 from mishen.structure.front import Found, squeeze
 from mishen.structure.patterns import (
-    ATTACHMENT_NOTE_RE, CAPTION_DATE_RE, CC_RE, CN_DIGIT, DATE_ONLY_RE, ISO_ONLY_RE, NOTE_RE, PRINTER_RE,
+    ATTACHMENT_NOTE_RE, BARE_NOTE_RE, CAPTION_DATE_RE, CC_RE, CN_DIGIT, DATE_ONLY_RE, ISO_ONLY_RE, NOTE_RE, PRINTER_RE,
+    SPEECH_CAPTION_RE,
 )
 
 PLACEHOLDER_DATE_RE = regex.compile(rf"(?:(?:19|20)\d{{2}}|[{CN_DIGIT}]{{4}})?\s{{0,4}}年\s{{0,6}}月\s{{0,6}}日")
@@ -30,6 +31,7 @@ class Closing:
     block_end: int | None = None  # index of the date line (also a draft's blank date)
     in_front: bool = False  # the date stands under the title (公报, 纪要, 决议's 题注), not after the body
     office: str | None = None  # a 纪要's issuing office, shown with its date under the mark
+    speech: bool = False  # the caption under the title names the meeting it was delivered at
     body_text: str = ""
 
 
@@ -46,6 +48,11 @@ def iso_only(seg: Segment) -> str | None:
 
 def is_note(seg: Segment) -> bool:
     return NOTE_RE.fullmatch(seg.text) is not None
+
+
+def is_bare_note(seg: Segment) -> bool:
+    """An attribute 附注 written without brackets: ``此件主动公开`` alone on its line."""
+    return BARE_NOTE_RE.fullmatch(seg.text) is not None
 
 
 def signature_before(items: list[Segment], date_index: int, floor: int) -> Found | None:
@@ -83,7 +90,7 @@ def note_after(items: list[Segment], date_index: int) -> int | None:
     """The 附注 line(s) after the date; prefers the one that carries the attribute (此件…)."""
     found = []
     for i in range(date_index + 1, min(date_index + 3, len(items))):
-        if not is_note(items[i]):
+        if not (is_note(items[i]) or is_bare_note(items[i])):
             break
         found.append(i)
     for i in found:
@@ -111,15 +118,16 @@ def attachment_note(items: list[Segment], body_first: int, end: int) -> Found | 
     return None
 
 
-def caption_date(items: list[Segment], after: int) -> Found | None:
-    """（2023年1月15日…通过） under the title of a 决议, or the date under a speech's title."""
+def caption_date(items: list[Segment], after: int) -> tuple[Found | None, bool]:
+    """（2023年1月15日…通过） under the title of a 决议, or the date under a speech's title
+    (（2022年1月10日）, ——2024年1月10日在…会议上); also whether the caption names the meeting it was delivered at."""
     for i in range(after, min(after + 3, len(items))):
         match = CAPTION_DATE_RE.fullmatch(items[i].text)
         if match:
             iso = parse_date(match.group("date"))
             if iso:
-                return Found(i, i, iso)
-    return None
+                return Found(i, i, iso), SPEECH_CAPTION_RE.search(items[i].text) is not None
+    return None, False
 
 
 def find_cc(items: list[Segment], start: int) -> Found | None:

@@ -10,6 +10,11 @@ DOC_TYPES: tuple[tuple[str, str], ...] = (
     ("函", "函"), ("纪要", "纪要"), ("议案", "议案"), ("公报", "公报"), ("公示", "公示"), ("方案", "方案"),
     ("规定", "规定"), ("办法", "办法"), ("细则", "细则"), ("令", "令"),
 )
+# The …书 forms of enforcement and petition practice (行政执法文书, 信访文书) are the 文种 they name, addressed to
+# a party: 行政处罚决定书 / 复议决定书 are 决定, 信访事项处理意见书 / 复查意见书 / 答复意见书 are 意见, 责令改正通知书
+# is a 通知. Every other …书 (告知书 建议书 倡议书 承诺书 责任书 协议书 申请书 任务书, 报告书 as in 环境影响报告书)
+# names no 文种.
+_BOOK_FORMS: tuple[tuple[str, str], ...] = (("决定书", "决定"), ("意见书", "意见"), ("通知书", "通知"))
 # A trailing qualifier that does not change the 文种: （试行）, （征求意见稿）, （草案）, （第2号）.
 _TRAILER_RE = regex.compile(r"\s{0,2}[（(][^（）()]{1,12}[）)]\s{0,2}$")
 _CLOSING: tuple[tuple[str, str], ...] = (
@@ -29,6 +34,9 @@ def doc_type_of_title(title: str) -> str | None:
     """The 文种 a title ends with, or None."""
     text = regex.sub(r"\s+", "", title)
     text = _TRAILER_RE.sub("", text)
+    for ending, doc_type in _BOOK_FORMS:
+        if text.endswith(ending):
+            return doc_type
     for ending, doc_type in DOC_TYPES:
         if text.endswith(ending):
             if doc_type == "令" and len(text) > 1 and text[-2] in "法禁指口":  # 法令, 禁令, 指令, 口令

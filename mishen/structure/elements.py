@@ -8,7 +8,7 @@ from mishen.structure import closing, front, header
 from mishen.structure.dates import parse_date
 from mishen.structure.doc_type import doc_type_of_closing, doc_type_of_title
 from mishen.structure.flatten import Segment, is_agency
-from mishen.structure.patterns import AGENCY_RE, NEWS_RE
+from mishen.structure.patterns import AGENCY_RE, ISSUE_RE, NEWS_RE, PERIODICAL_TITLE_RE
 
 NEWS_WINDOW = 3000
 
@@ -69,6 +69,7 @@ def _title(lay: Layout, para: int, number_index: int | None) -> tuple[front.Foun
 
 def _front(lay: Layout) -> tuple[int, front.Found | None, bool, int]:
     """版头, title, recipients. Returns (first body item, title, title has 文种, first paragraph)."""
+    lay.items = front.split_glued_recipients(lay.items)
     items, out = lay.items, lay.out
     para = front.body_start(items)
     number_index = _number(lay, para)
@@ -93,6 +94,13 @@ def _front(lay: Layout) -> tuple[int, front.Found | None, bool, int]:
     return first, title, typed, para
 
 
+def _periodical(lay: Layout, title: front.Found, date_i: int) -> bool:
+    """A 简报 / 动态 / 专报 (title ending or a 第3期 line between the title and the date): its office and date
+    under the title are the 版头, not a 署名."""
+    lines = lay.items[title.last + 1:date_i]
+    return PERIODICAL_TITLE_RE.search(title.value) is not None or any(ISSUE_RE.fullmatch(s.text) for s in lines)
+
+
 def _closing(lay: Layout, body_first: int, title: front.Found | None, para: int, doc_type: str | None,
              ) -> closing.Closing:
     items, out = lay.items, lay.out
@@ -111,9 +119,10 @@ def _closing(lay: Layout, body_first: int, title: front.Found | None, para: int,
         note_i = closing.note_after(items, date_i)
     else:
         note_i = None
-        found.date = closing.caption_date(items, title.last + 1) if title else None
+        found.date, found.speech = closing.caption_date(items, title.last + 1) if title else (None, False)
         found.in_front = found.date is not None
-    if doc_type == "纪要" and found.in_front and found.signature:
+    periodical = doc_type == "纪要" or (title is not None and date_i is not None and _periodical(lay, title, date_i))
+    if periodical and found.in_front and found.signature:
         found.office, found.signature = found.signature.value.split()[0], None  # GB/T 9704 §10.2: no 署名
     if note_i is None:
         note_i = closing.any_attribute_note(items, body_first)
@@ -185,6 +194,8 @@ def build_structure(lay: Layout) -> Structure:
     text = lay.view.text
     strong = out.doc_number is not None or (out.signature is not None and out.date is not None)
     news = NEWS_RE.search(text[:NEWS_WINDOW]) or NEWS_RE.search(text[-NEWS_WINDOW:])
+    if found.speech:  # ——2024年1月10日在…人民代表大会上: a 政府工作报告 delivered at a meeting is not the 文种 报告
+        out.doc_type = None
     if news and not strong:
         out.doc_type = None
     structured = strong or out.recipients or out.issuer_mark or (found.in_front and out.date is not None)

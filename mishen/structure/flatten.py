@@ -17,6 +17,7 @@ from mishen.structure.patterns import (
 LINE_RE = regex.compile(r"[^\n\r\f\v\u2028\u2029\x1c-\x1e\x85]+")
 GAP_RE = regex.compile(r"\s{1,40}")
 TAIL_DATE_RE = regex.compile(rf"(?P<date>{ANY_DATE})\s{{0,6}}(?P<note>[（(][^（）()\n]{{1,120}}[）)])?\s{{0,6}}$")
+MID_BLOCK_RE = regex.compile(rf"(?P<date>{ANY_DATE})\s{{0,6}}(?P<note>[（(]\s{{0,2}}此\s{{0,2}}件[^（）()\n]{{1,118}}[）)])")
 LONG_LINE = 150
 _TITLE_TYPES = "通知|请示|报告|复函|函|批复|意见|决定|公告|通告|通报|议案|命令|决议|纪要|公示|方案|规定|办法|细则"
 TITLE_RECIPIENTS_RE = regex.compile(
@@ -96,9 +97,16 @@ def _split_marks(text: str, start: int, end: int) -> list[Segment]:
 
 
 def _split_tail_date(text: str, seg: Segment) -> list[Segment]:
-    """``…特此函告。某某局2020年5月6日（此件…）`` -> body, signature, date, note."""
+    """``…特此函告。某某局2020年5月6日（此件…）`` -> body, signature, date, note; mid-line (a whole notice on one
+    line, its 附件 after the note) when the 附注 says 此件…."""
     match = TAIL_DATE_RE.search(text, seg.start, seg.end)
-    if not match or (match.start() == seg.start and not match.group("note")):
+    if not match:
+        match = MID_BLOCK_RE.search(text, seg.start, seg.end)
+        if not match or match.end() == seg.end:
+            return [seg]
+        pieces = _split_tail_date(text, Segment(seg.start, match.end(), text[seg.start:match.end()]))
+        return pieces + [p for p in (_make(text, match.end(), seg.end),) if p] if len(pieces) > 1 else [seg]
+    if match.start() == seg.start and not match.group("note"):
         return [seg]
     prefix = text[seg.start:match.start()]
     cut = max(prefix.rfind(p) for p in SENTENCE_PUNCT) + 1

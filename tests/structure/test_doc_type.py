@@ -35,6 +35,11 @@ from mishen.structure.doc_type import doc_type_of_closing, doc_type_of_title
     ("物业服务管理办法（征求意见稿）", "办法"),                         # trailing qualifier ignored
     ("关于做好防汛工作的通知（试行）", "通知"),
     ("通  知", "通知"),
+    ("行政复议决定书", "决定"),                                         # …书 forms of enforcement / petition practice
+    ("云溪县应急管理局行政处罚决定书", "决定"),
+    ("信访事项复查意见书", "意见"),
+    ("信访事项答复意见书", "意见"),
+    ("责令限期改正通知书", "通知"),
 ])
 def test_doc_type_of_title(title: str, doc_type: str) -> None:
     assert doc_type_of_title(title) == doc_type
@@ -43,6 +48,7 @@ def test_doc_type_of_title(title: str, doc_type: str) -> None:
 @pytest.mark.parametrize("title", [
     "在全县经济工作会议上的讲话", "《门诊慢特病管理办法》政策解读", "2023年政务公开工作要点", "关于禁令", "政府信息公开制度汇编",
     "我市召开安全生产工作会议",
+    "行政处罚事先告知书", "安全生产目标责任书", "建设项目环境影响报告书", "文明出行倡议书", "诚信经营承诺书",  # …书 naming no 文种
 ])
 def test_titles_without_a_doc_type(title: str) -> None:
     assert doc_type_of_title(title) is None
