@@ -9,6 +9,7 @@ import jieba
 import regex
 
 from detectors.personal.masks import COMPOUND_SURNAMES
+from detectors.personal.names.filters import NotNameFilter
 
 LABELS = ("姓名", "联系人", "申请人", "被申请人", "经办人", "签发人", "法定代表人", "负责人", "投诉人", "被投诉人",
           "举报人", "被举报人", "当事人", "被处罚人", "户主", "委托代理人", "代理人", "监护人", "收件人", "承办人",
@@ -47,6 +48,7 @@ class NameRules:
         for word, freq, tag in rows:
             self.tokenizer.add_word(word, int(freq), tag)
         self.not_names = frozenset(r[0] for r in rows)
+        self.filter = NotNameFilter()
         self.label = regex.compile("(?:" + "|".join(sorted(LABELS, key=len, reverse=True)) + r")[：:\s]{0,2}")
         self.honorific = regex.compile("(?:" + "|".join(HONORIFICS) + ")")
 
@@ -141,6 +143,8 @@ class NameRules:
         name = text[start:end]
         if end - start < 2 or name in self.not_names or any(c.isascii() or c.isspace() for c in name):
             return True
+        if self.filter.reason(text, start, end) is not None:
+            return True
         lo, hi = max(0, start - 4), min(len(text), end + 4)
         pos = lo
         for token in self.tokenizer.cut(text[lo:hi], HMM=False):
@@ -167,9 +171,9 @@ class NameRules:
             if m.start() not in ends and (span := self.guess_backward(text, m.start())) is not None:
                 found[span] = "honorific"
         for m in PSEUDONYM.finditer(text):
-            if self.surname_len(m.group(1)[-2:]) or self.surname_len(m.group(1)[-1:]):
-                k = 2 if m.group(1)[-2:] in self.compound else 1
-                found[(m.start(1) + len(m.group(1)) - k, m.end())] = "pseudonym"
+            k = 2 if m.group(1)[-2:] in self.compound else 1 if m.group(1)[-1] in self.surnames else 0
+            if k:                                         # X某: X must be a surname (城关镇某工地: no)
+                found[(m.end(1) - k, m.end())] = "pseudonym"
         for m in SALUTATION.finditer(text):
             if self.plausible(m.group(1)) or "·" in m.group(1):
                 found.setdefault((m.start(1), m.end(1)), "label")

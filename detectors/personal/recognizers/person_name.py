@@ -2,6 +2,7 @@
 in a public role (领导分工, 局长/组长, 签发人, signatures) by the words around them."""
 from __future__ import annotations
 
+import regex
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
@@ -23,6 +24,11 @@ PRIVATE_BEFORE = ("申请人", "投诉人", "举报人", "当事人", "被处罚
 PRIVATE_AFTER = ("来电", "来信", "来访", "反映", "投诉", "举报", "之子", "之女", "等人", "（男", "，男", "，女",
                  "（女", "男，", "女，", "户", "家")
 SECTION_PUBLIC = ("领导分工", "分工如下", "任免", "领导小组")
+# 纪要 attendance lines: 出席：… / 列席：… / 参会人员：… — officials attending in their public role
+ATTENDANCE = regex.compile(r"^[\s\u3000]*(?:出席|列席|参会|参加|缺席|请假|主持|记录)[^：:\n]{0,6}[：:]")
+# 值班表: on-duty staff act in their public role (names public); their mobiles stay private (phone recognizer)
+ROSTER_HEADERS = ("带班领导", "值班领导", "值班人员", "值班员", "带班人员")
+ROSTER_ROW = regex.compile(r"\t|\u3000\S|[0-9]{7}")
 
 
 def role_of(text: str, start: int, end: int) -> tuple[str, str | None]:
@@ -34,6 +40,11 @@ def role_of(text: str, start: int, end: int) -> tuple[str, str | None]:
     word = context.after(text, end, PUBLIC_AFTER + PRIVATE_AFTER, 4)
     if word is not None:
         return (PUBLIC if word in PUBLIC_AFTER else PRIVATE), word
+    line = context.line_of(text, start, end)
+    if ATTENDANCE.match(line):
+        return PUBLIC, line[:2]
+    if ROSTER_ROW.search(line) and any(h in text for h in ROSTER_HEADERS):
+        return PUBLIC, "值班表"
     for word in SECTION_PUBLIC:
         if word in text:
             return PUBLIC, word
