@@ -30,6 +30,8 @@ BODY = (
     r"(?:(?<=单元|栋|幢|号楼|-)[0-9]{2,4}(?![0-9年月日元万人个%.]))?")
 FINE_END = regex.compile(FINE + r"$|(?<=单元|栋|幢|号楼|-)[0-9]{2,4}$")
 LABEL_END = regex.compile(r"(?:村|社区|组)$")
+# Words between a label and the address itself: 联系地址为…, 所居住的…, 住在是… — not part of the address.
+LINK = re.compile(r"(?:为|是|在|于|的|：|:|\s){1,3}")
 
 
 def load_divisions() -> list[tuple[str, str]]:
@@ -60,6 +62,8 @@ class AddressRecognizer(ChineseRecognizer):
                 continue
             label = anchor.group("label")
             start = anchor.end() if label else anchor.start()
+            if label and (link := LINK.match(text, start)):
+                start = link.end()
             m = self.address.match(text, start)
             if not m or not self._valid(m, label):
                 continue

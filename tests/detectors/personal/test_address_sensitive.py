@@ -14,6 +14,8 @@ ADDR = "江苏省南京市玄武区孝陵卫街道中山门大街18号5栋2单�
     ("会议在玄武区召开，南京市鼓楼区各部门参加", []),                                 # bare district names
     ("位于南京市玄武区中山路1号的某公司", []),
     ("苏政发〔2023〕12号", []),
+    ("联系地址为城关镇桂花路8号3栋1单元502室，", ["城关镇桂花路8号3栋1单元502室"]),      # 为 links label and address
+    ("你所居住的桂花苑2栋1单元301室外墙渗水", ["桂花苑2栋1单元301室"]),               # 的 after 住
 ])
 def test_address(scan, text, expected):
     assert [f.text for f in scan(text, "ADDRESS")] == expected
