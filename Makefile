@@ -4,22 +4,26 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install system-deps clean
+.PHONY: demo test bench install system-deps clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 
 $(STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test,dask]'
 	touch $(STAMP)
 
 install: $(STAMP)
 
-# Review every sample document; reports (HTML + index) go to out/. Exit 1/2 only mean "some documents
-# need review / could not be read", which the samples are made to show.
+# The main job: the Prefect batch review of every sample document into the queue (SQLite file), reports and the
+# summary into out/. Exit 1/2 only mean "some documents need review / could not be read", which the samples show.
 demo: install
-	$(VENV)/bin/mishen scan sample_docs/*.docx sample_docs/*.pdf sample_docs/*.txt sample_docs/*.html sample_docs/bad/* --format html --out out; rc=$$?; [ $$rc -le 2 ] || exit $$rc
-	@echo "打开 out/index.html 查看审查报告"
+	$(VENV)/bin/mishen batch sample_docs/*.docx sample_docs/*.pdf sample_docs/*.txt sample_docs/*.html sample_docs/bad --out out; rc=$$?; [ $$rc -le 2 ] || exit $$rc
+	@echo "打开 out/summary.html 查看汇总报告，out/*.report.html 为各文件的审查报告"
+
+# Throughput, stage times, baselines, gate latency, cold start, memory -> bench/RESULTS.md figures.
+bench: install
+	$(PY) -m bench
 
 # Debian packages the tests use: chromium for the reviewer UI's browser test (never a downloaded browser
 # build), CJK fonts so re-rendered PDF pages of the public version show their Chinese, LibreOffice to check that

@@ -157,6 +157,28 @@ def serve(
     run_server(host, port)
 
 
+@app.command()
+def batch(
+    inputs: Annotated[list[Path], typer.Argument(help="要批量审查的文件夹（递归）或文件")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="报告和汇总（summary.html/csv/xlsx）写入此文件夹")] = Path("out"),
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="并行审查的进程数")] = 1,
+    runner: Annotated[str, typer.Option(help="auto、threads、processes、prefect-processes 或 dask")] = "auto",
+    dask_address: Annotated[str | None, typer.Option(help="Dask 集群调度器地址（需安装 mishen[dask]）")] = None,
+    force: Annotated[bool, typer.Option("--force", help="已审查过的文件也重新审查")] = False,
+) -> None:
+    """用 Prefect 批量审查文件夹，结果写入审查队列，并生成汇总报告。退出码同 scan。"""
+    from mishen.batch.console import run_batch_command
+
+    if runner not in ("auto", "threads", "processes", "prefect-processes", "dask"):
+        typer.echo("--runner 须为 auto、threads、processes、prefect-processes 或 dask", err=True)
+        raise typer.Exit(2)
+    missing = [p for p in inputs if not p.exists()]
+    if missing:
+        typer.echo("找不到：" + "、".join(str(p) for p in missing), err=True)
+        raise typer.Exit(2)
+    raise typer.Exit(run_batch_command(inputs, out, workers, runner, dask_address, force, Console(stderr=True)))
+
+
 users_app = typer.Typer(no_args_is_help=True, help="管理审查工作台的用户。")
 app.add_typer(users_app, name="users")
 

@@ -15,7 +15,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from mishen.pipeline import Reviewer
 from mishen.render import labels
 from mishen.render.html import TEMPLATES as REPORT_TEMPLATES
-from mishen.review import api, web, web_admin, web_auth
+from mishen.review import api, web, web_admin, web_auth, web_exports
 from mishen.review.config import ServiceSettings
 from mishen.review.gate import Engine
 from mishen.review.store import Store
@@ -24,7 +24,7 @@ from mishen.review.views import Role, Status
 log = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
 SECURITY_HEADERS = {
-    "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
+    "content-security-policy": "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; form-action 'self'; "
                                "frame-ancestors 'none'; base-uri 'none'",
     "x-content-type-options": "nosniff",
     "referrer-policy": "no-referrer",
@@ -60,7 +60,7 @@ def create_app(settings: ServiceSettings | None = None, reviewer: Reviewer | Non
     app.middleware("http")(_security_headers)
     app.add_exception_handler(web_auth.LoginRequired, _to_login)
     app.add_exception_handler(web_auth.Forbidden, _forbidden)
-    for module in (api, web_auth, web, web_admin):
+    for module in (api, web_auth, web, web_admin, web_exports):
         app.include_router(module.router)
     return app
 

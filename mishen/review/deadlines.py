@@ -8,6 +8,8 @@ import chinese_calendar
 
 BEIJING = ZoneInfo("Asia/Shanghai")
 REVIEW_DAYS = 15  # R2: the review is due within 15 working days of receipt
+PUBLISH_DAYS = 20  # R3: 主动公开 information is published within 20 working days of its formation
+REPORT_DAYS = 5  # R4: a 不予公开 decision is reported within 5 working days of the decision
 
 
 def is_workday(day: date) -> bool:
@@ -39,3 +41,19 @@ def review_due(received_at: datetime) -> date:
 
 def is_overdue(due: date, now: datetime) -> bool:
     return local_date(now) > due
+
+
+def parse_iso(value: str | None) -> date | None:
+    """An ISO yyyy-mm-dd date, or None where there is none or it is not one."""
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def publish_due(doc_date: date | None) -> date | None:
+    return add_workdays(doc_date, PUBLISH_DAYS) if doc_date else None
+
+
+def report_due(decided_at: datetime | None) -> date | None:
+    return add_workdays(local_date(decided_at), REPORT_DAYS) if decided_at else None

@@ -8,9 +8,12 @@ from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from mishen.review import deadlines
 from mishen.review.db import make_engine, migrate
 from mishen.review.records import item_of, stored_report, summary_of
 from mishen.review.security import Hasher
+from mishen.review.store_public import PublicStore
+from mishen.review.store_spans import SpanStore
 from mishen.review.store_users import UserStore
 from mishen.review.tables import (
     AuditRow, DecisionRow, DocumentRow, FindingRow, ReportRow, utcnow,
@@ -26,7 +29,7 @@ def span_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-class Store(UserStore):
+class Store(UserStore, PublicStore, SpanStore):
     """Queue items, their reports and findings, reviewers' decisions, users and the audit trail."""
 
     def __init__(self, url: str, claim_ttl: timedelta = timedelta(hours=2), hasher: Hasher | None = None) -> None:
@@ -86,7 +89,7 @@ class Store(UserStore):
         row = DocumentRow(sha256=sha, lineage=lineage[:255], source=doc.source[:255],
                           title=(doc.title or None) and doc.title[:500], doc_number=doc.doc_number,
                           issuer=doc.issuer, submitted_by=submitted_by, received_at=received_at,
-                          status=Status.PENDING.value)
+                          status=Status.PENDING.value, doc_date=doc.date if deadlines.parse_iso(doc.date) else None)
         session.add(row)
         session.flush()
         suggested = report.suggestion.attribute.value if report.suggestion else None
@@ -131,7 +134,7 @@ class Store(UserStore):
         now = utcnow()
         with self.sessions() as session:
             items = [summary_of(d, r, now) for d, r in session.execute(query.limit(limit))]
-        return [i for i in items if i.overdue] if overdue else items
+        return [i for i in items if i.any_overdue] if overdue else items
 
     def counts(self, viewer: User | None = None) -> dict[str, int]:
         query = self._visible(select(DocumentRow.status, func.count()).group_by(DocumentRow.status), viewer)

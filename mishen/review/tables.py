@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sqlalchemy import (
-    JSON, DateTime, ForeignKey, Index, Integer, String, Text, TypeDecorator, UniqueConstraint,
+    JSON, Boolean, DateTime, LargeBinary, ForeignKey, Index, Integer, String, Text, TypeDecorator, UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -69,6 +69,8 @@ class DocumentRow(Base):
     reason: Mapped[str | None] = mapped_column(Text)
     decided_by: Mapped[str | None] = mapped_column(String(64))
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    doc_date: Mapped[str | None] = mapped_column(String(10))  # 成文日期, ISO (R3)
+    reported_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # 不予公开 reported (R4)
 
 
 class ReportRow(Base):
@@ -115,6 +117,23 @@ class DecisionRow(Base):
     verdict: Mapped[str] = mapped_column(String(16))
     decided_by: Mapped[str] = mapped_column(String(64))
     decided_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class PublicVersionRow(Base):
+    """A public version made at approval; a version that failed verification keeps no data."""
+
+    __tablename__ = "public_versions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(255))
+    format: Mapped[str] = mapped_column(String(16))
+    clean: Mapped[bool] = mapped_column(Boolean)
+    verification: Mapped[dict] = mapped_column(JSON)
+    data: Mapped[bytes | None] = mapped_column(LargeBinary)
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
 class AuditRow(Base):

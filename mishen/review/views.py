@@ -70,6 +70,18 @@ class ItemSummary:
     opinion: str | None
     due: date | None = None
     overdue: bool = False
+    decided_by: str | None = None
+    decided_at: datetime | None = None
+    doc_date: date | None = None
+    publish_due: date | None = None       # R3: 主动公开 within 20 working days of the document date
+    publish_overdue: bool = False
+    report_due: date | None = None        # R4: a 不予公开 decision reported within 5 working days
+    report_overdue: bool = False
+    reported_at: datetime | None = None
+
+    @property
+    def any_overdue(self) -> bool:
+        return self.overdue or self.publish_overdue or self.report_overdue
 
 
 @dataclass(frozen=True)
@@ -107,6 +119,20 @@ class Item:
     @property
     def id(self) -> int:
         return self.summary.id
+
+
+@dataclass(frozen=True)
+class PublicVersion:
+    """A public version made at approval (its bytes are fetched separately; none when verification failed)."""
+
+    id: int
+    name: str
+    format: str
+    clean: bool
+    verification: dict
+    sha256: str | None
+    created_by: str
+    created_at: datetime
 
 
 @dataclass(frozen=True)

@@ -2,21 +2,27 @@
 from __future__ import annotations
 
 import hashlib
+import logging
+from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from mishen.render.highlight import segments
+from mishen.review import publish
 from mishen.review.inputs import Submission
 from mishen.review.views import FinalOpinion, Item, Role, Status, StoreError, User, Verdict
 from mishen.review.web_auth import (
     Forbidden, checked_form, current_user, flash, redirect, render, store_of,
 )
-from models import Attribute, Decision, Opinion
+from mishen.review.store_spans import ADDABLE_RULES
+from models import Attribute, Category, Decision, Opinion
 
+log = logging.getLogger(__name__)
 router = APIRouter(include_in_schema=False)
 DECIDERS = (Role.REVIEWER, Role.ADMIN)
+SPAN_GROUPS = ("personal_data", "secret", "internal_marker")  # findings whose bounds a reviewer may move
 FILTERS = {"status": [s.value for s in Status], "attribute": [a.value for a in Attribute],
            "decision": [d.value for d in Decision], "opinion": [o.value for o in Opinion]}
 
@@ -79,9 +85,11 @@ async def item_page(item_id: int, request: Request) -> Response:
     parts = [(p, segments(p.text, [f.finding for f in item.findings if f.finding.part == p.id]))
              for p in report.hidden_parts]
     verdicts = {f.finding.id: f.verdict.value for f in item.findings if f.verdict}
-    return render(request, "item.html", user=user, item=item, s=item.summary, report=report,
+    versions = await run_in_threadpool(store_of(request).public_versions, item_id)
+    return render(request, "item.html", user=user, item=item, s=item.summary, report=report, versions=versions,
                   body=segments(report.document.text, main), parts=parts, verdicts=verdicts,
-                  attributes=list(Attribute), opinions=list(Opinion), can_decide=user.can_decide())
+                  attributes=list(Attribute), opinions=list(Opinion), can_decide=user.can_decide(),
+                  addable=list(ADDABLE_RULES), span_groups=SPAN_GROUPS)
 
 
 async def _act(request: Request, item_id: int, action) -> Response:
@@ -121,12 +129,83 @@ async def decide(item_id: int, finding_id: str, request: Request) -> Response:
     return await _act(request, item_id, action)
 
 
+@router.post("/items/{item_id}/spans")
+async def add_span(item_id: int, request: Request) -> Response:
+    def action(store, user, form) -> str:
+        occurrence = int(str(form.get("occurrence") or "1"))
+        new_id = store.add_finding(item_id, user, str(form.get("text") or ""), Category(str(form.get("category"))),
+                                   occurrence)
+        return f"已补充问题项 {new_id}（已确认）"
+    return await _act(request, item_id, action)
+
+
+@router.post("/items/{item_id}/findings/{finding_id}/span")
+async def edit_span(item_id: int, finding_id: str, request: Request) -> Response:
+    def action(store, user, form) -> str:
+        store.edit_finding(item_id, finding_id, user, str(form.get("text") or ""))
+        return f"已调整问题项 {finding_id} 的范围（已确认）"
+    return await _act(request, item_id, action)
+
+
 @router.post("/items/{item_id}/opinion")
 async def opinion(item_id: int, request: Request) -> Response:
+    settings = request.app.state.settings
+
     def action(store, user, form) -> str:
         final = FinalOpinion(attribute=Attribute(str(form.get("attribute"))),
                              opinion=Opinion(str(form.get("opinion"))),
                              basis=str(form.get("basis") or ""), reason=str(form.get("reason") or ""))
+        upload = _upload_of(form, settings.max_file_bytes)
         store.record_opinion(item_id, user, final)
-        return "审查意见已记录"
+        return "；".join(["审查意见已记录", *_publish(store, user, item_id, final, upload, settings)])
     return await _act(request, item_id, action)
+
+
+def _upload_of(form, limit: int) -> tuple[bytes, str] | None:
+    """The original file uploaded again with the approval (read in the worker thread), if any."""
+    upload = form.get("original")
+    if upload is None or isinstance(upload, str) or not upload.filename:
+        return None
+    data = upload.file.read(limit + 1)
+    if len(data) > limit:
+        raise StoreError("TOO_LARGE", "上传的原件过大")
+    return data, upload.filename
+
+
+def _publish(store, user: User, item_id: int, final: FinalOpinion, upload, settings) -> list[str]:
+    """Make the public versions an approval calls for (replacing earlier ones); messages for the reviewer."""
+    item = store.get_item(item_id)
+    if not publish.needs_public_version(item, final):
+        if store.public_versions(item_id):
+            store.replace_public_versions(item_id, user.name, [])
+        return []
+    try:
+        files, messages = publish.produce(item, settings, upload)
+    except Exception as exc:  # the opinion stands; the reviewer is told the public version is missing
+        log.error("public version of item %s failed: %s", item_id, type(exc).__name__)
+        return ["公开版生成失败，请联系管理员"]
+    store.replace_public_versions(item_id, user.name, files)
+    return ["已生成公开版", *messages]
+
+
+@router.get("/items/{item_id}/public/{version_id}")
+async def public_download(item_id: int, version_id: int, request: Request) -> Response:
+    user = await current_user(request)
+    await _item_for(request, item_id, user)
+    try:
+        version, data = await run_in_threadpool(store_of(request).public_data, item_id, version_id)
+    except StoreError as exc:
+        raise Forbidden(exc.message) from None
+    media = "text/plain; charset=utf-8" if version.format in ("txt", "md") else "application/octet-stream"
+    return Response(data, media_type=media, headers={"content-disposition": attachment(version.name)})
+
+
+@router.post("/items/{item_id}/reported")
+async def reported(item_id: int, request: Request) -> Response:
+    return await _act(request, item_id, lambda store, user, form: store.mark_reported(item_id, user))
+
+
+def attachment(name: str) -> str:
+    """A Content-Disposition for a download named ``name`` (any script; RFC 6266 / 5987)."""
+    ascii_name = "".join(c if c.isascii() and c.isalnum() or c in "._-" else "_" for c in name) or "download"
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name, safe='')}"

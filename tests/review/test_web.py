@@ -60,7 +60,9 @@ def login(client: TestClient, name: str, password: str = PASSWORD) -> str:
 ROUTES = [("get", "/"), ("get", "/items/{id}"), ("get", "/admin/users"), ("post", "/submit"),
           ("post", "/items/{id}/claim"), ("post", "/items/{id}/release"), ("post", "/items/{id}/reopen"),
           ("post", "/items/{id}/findings/f1"), ("post", "/items/{id}/opinion"), ("post", "/admin/users"),
-          ("post", "/logout")]
+          ("post", "/logout"), ("post", "/items/{id}/reported"), ("get", "/items/{id}/public/1"),
+          ("get", "/items/{id}/record.docx"), ("get", "/ledger.xlsx"), ("get", "/static/review.js"),
+          ("post", "/items/{id}/spans"), ("post", "/items/{id}/findings/f1/span")]
 
 
 @pytest.mark.parametrize(("method", "path"), ROUTES)
@@ -90,7 +92,9 @@ def test_login_needs_the_csrf_token(client: TestClient) -> None:
 @pytest.mark.parametrize(("path", "data"), [
     ("/items/{id}/claim", {}), ("/items/{id}/findings/f1", {"verdict": "accept"}),
     ("/items/{id}/opinion", {"attribute": "主动公开", "opinion": "公开", "basis": "R1"}),
-    ("/admin/users", {"name": "mallory", "role": "admin", "password": "long-password"}), ("/logout", {})])
+    ("/admin/users", {"name": "mallory", "role": "admin", "password": "long-password"}), ("/logout", {}),
+    ("/items/{id}/reported", {}), ("/items/{id}/spans", {"text": ID, "category": "CN_ID_CARD"}),
+    ("/items/{id}/findings/f1/span", {"text": "联系人张三"})])
 @pytest.mark.parametrize("token", [None, "", "forged-token"])
 def test_every_form_needs_the_csrf_token(app_and_store, item_id: int, path: str, data: dict, token) -> None:
     client, store = app_and_store
@@ -200,6 +204,21 @@ def test_upload_from_the_queue_page(app_and_store) -> None:
 def test_security_headers(client: TestClient) -> None:
     headers = client.get("/login").headers
     assert "default-src 'none'" in headers["content-security-policy"] and headers["x-frame-options"] == "DENY"
+
+
+@pytest.mark.parametrize(("role", "script"), [("reviewer1", True), ("admin1", True), ("drafter1", False)])
+def test_shortcut_script_is_same_origin_and_never_inline(client: TestClient, item_id: int, role: str,
+                                                        script: bool) -> None:
+    login(client, role)
+    response = client.get(f"/items/{item_id}")
+    csp = response.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline'; form" not in csp.split("script-src")[1][:30]
+    tags = re.findall(r"<script[^>]*>", response.text)
+    assert tags == (['<script src="/static/review.js" defer>'] if script else [])
+    assert re.search(r"<script[^>]*>[^<]", response.text) is None  # nothing inline
+    js = client.get("/static/review.js")
+    assert js.status_code == 200 and js.headers["content-type"].startswith("text/javascript")
+    assert 'keydown' in js.text
 
 
 def test_a_tampered_session_cookie_is_not_a_login(client: TestClient) -> None:

