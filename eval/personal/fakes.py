@@ -6,7 +6,7 @@ import datetime as dt
 import random
 from pathlib import Path
 
-from detectors.personal.masks import COMPOUND_SURNAMES
+from models.masks import COMPOUND_SURNAMES
 from detectors.personal.recognizers.bank_card import luhn_ok
 from detectors.personal.recognizers.id_card import check_digit
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import random
 
-from detectors.personal.masks import COMPOUND_SURNAMES
+from models.masks import COMPOUND_SURNAMES
 from eval.personal.fakes import Fakes
 
 AGENCIES = ["县民政局", "市人力资源和社会保障局", "区农业农村局", "县市场监督管理局", "镇人民政府", "市住房和城乡建设局"]

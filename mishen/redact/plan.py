@@ -17,7 +17,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
-from detectors.personal import masks as personal_masks
+from models import masks as personal_masks
 from mishen.redact.match import Matcher
 from mishen.redact.register import MaskRegister
 from models import Action, Category, Document, Finding, Group, Report

@@ -53,7 +53,7 @@ class SlowReviewer:
         self.done = threading.Event()
 
     def review_bytes(self, data: bytes, name: str):
-        time.sleep(1.0)
+        time.sleep(3.0)
         self.done.set()
         return self.report
 
@@ -171,7 +171,7 @@ def test_gate_fails_closed_on_timeout(tmp_path, reviewer) -> None:
         response = client.post("/api/v1/gate", json={"text": CLEAN}, headers=AUTH)
         elapsed = time.perf_counter() - started
     assert response.status_code == 503 and response.json()["error"]["code"] == "TIMEOUT"
-    assert response.json()["publish"] is False and elapsed < 0.9
+    assert response.json()["publish"] is False and elapsed < 2.5  # answered before the review ends
     assert slow.done.wait(5)  # the abandoned review ends in its thread
 
 

@@ -15,7 +15,7 @@ import jieba
 import numpy as np
 import regex
 
-from detectors.personal.masks import COMPOUND_SURNAMES
+from models.masks import COMPOUND_SURNAMES
 
 CJK = r"\u4e00-\u9fff"
 

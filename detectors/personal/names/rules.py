@@ -8,7 +8,7 @@ from importlib.resources import files
 import jieba
 import regex
 
-from detectors.personal.masks import COMPOUND_SURNAMES
+from models.masks import COMPOUND_SURNAMES
 from detectors.personal.names.filters import NotNameFilter
 
 LABELS = ("姓名", "联系人", "申请人", "被申请人", "经办人", "签发人", "法定代表人", "负责人", "投诉人", "被投诉人",

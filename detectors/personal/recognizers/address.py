@@ -9,7 +9,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from detectors.personal import context
-from detectors.personal.masks import mask_address
+from models.masks import mask_address
 from detectors.personal.recognizers.base import PRIVATE, UNKNOWN, ChineseRecognizer
 from detectors.personal.trie import trie_pattern
 

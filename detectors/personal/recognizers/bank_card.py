@@ -5,7 +5,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from detectors.personal import context, numbers
-from detectors.personal.masks import mask_bank_card
+from models.masks import mask_bank_card
 from detectors.personal.recognizers.base import PRIVATE, ChineseRecognizer
 
 CONTEXT = ("银行卡", "卡号", "账号", "帐号", "开户行", "银行账户", "银行帐户", "储蓄卡", "借记卡", "信用卡",

@@ -6,7 +6,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from detectors.personal import context
-from detectors.personal.masks import mask_email
+from models.masks import mask_email
 from detectors.personal.recognizers.base import PRIVATE, PUBLIC, UNKNOWN, ChineseRecognizer
 
 PATTERN = regex.compile(

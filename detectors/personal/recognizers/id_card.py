@@ -10,7 +10,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from detectors.personal import context, numbers
-from detectors.personal.masks import mask_id_card
+from models.masks import mask_id_card
 from detectors.personal.recognizers.base import MASKED, PRIVATE, UNKNOWN, ChineseRecognizer
 
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)

@@ -6,7 +6,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from detectors.personal import context
-from detectors.personal.masks import mask_document_number
+from models.masks import mask_document_number
 from detectors.personal.recognizers.base import PRIVATE, ChineseRecognizer
 
 _B = r"(?<![0-9A-Za-z])"

@@ -7,7 +7,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from detectors.personal import context
-from detectors.personal.masks import mask_name
+from models.masks import mask_name
 from detectors.personal.names.component import USER_DATA_KEY
 from detectors.personal.recognizers.base import MASKED, PRIVATE, PUBLIC, UNKNOWN, ChineseRecognizer
 

@@ -9,7 +9,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from detectors.personal import context, numbers
-from detectors.personal.masks import mask_phone
+from models.masks import mask_phone
 from detectors.personal.recognizers.base import MASKED, PRIVATE, PUBLIC, UNKNOWN, ChineseRecognizer
 
 PUBLIC_CONTEXT = ("投诉电话", "咨询电话", "监督电话", "举报电话", "传真", "热线", "服务电话", "值班电话",

@@ -6,7 +6,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from detectors.personal import context
-from detectors.personal.masks import mask_plate
+from models.masks import mask_plate
 from detectors.personal.recognizers.base import PRIVATE, ChineseRecognizer
 
 PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"

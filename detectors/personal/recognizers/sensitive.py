@@ -5,7 +5,7 @@ import regex
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from detectors.personal.masks import mask_all
+from models.masks import mask_all
 from detectors.personal.recognizers.base import PRIVATE, ChineseRecognizer
 
 _C = r"[^，,。；;：:\n、（）()]"

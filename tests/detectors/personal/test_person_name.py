@@ -1,6 +1,6 @@
 import pytest
 
-from detectors.personal.masks import mask_name
+from models.masks import mask_name
 
 
 @pytest.mark.parametrize("text, expected, role", [

@@ -1,6 +1,7 @@
-"""Default masks of RULES §4 (name 张*/张**, ID 110101********1234, mobile 138****5678, card keeps last 4).
+"""Masks of RULES §4, one pure function per kind of datum: the one implementation every stage uses.
 
-Pure functions, one per kind of datum, so the policy can reuse or replace them.
+Detectors put the default mask in a finding's ``replacement``, the policy chooses a style per category, and
+redaction applies it; all three call these functions, so one value gets one mask everywhere.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ def mask_name(name: str) -> str:
     if "·" in name:
         return name[0] + "".join("·" if c == "·" else "*" for c in name[1:])
     keep = 2 if name[:2] in COMPOUND_SURNAMES and len(name) > 2 else 1
-    return name[:keep] + "*" * (len(name) - keep)
+    return name[:keep] + "*" * max(1, len(name) - keep)
 
 
 def mask_keep(text: str, head: int, tail: int) -> str:
@@ -35,11 +36,12 @@ def mask_id_card(text: str) -> str:
 
 
 def mask_phone(text: str) -> str:
-    """Mobile 13812345678 -> 138****5678; landline 0511-84471234 -> 0511-****1234."""
+    """Mobile 13812345678 / +86 138… -> 138****5678; landline 0870-7123456 -> 0870-***3456 (area code kept)."""
     digits = [c for c in text if c.isdigit()]
     if len(digits) >= 11 and "".join(digits[-11:]).startswith("1"):
         return mask_keep(text, len(digits) - 8, 4)
-    return mask_keep(text, len(digits) - 8 if len(digits) > 8 else 0, 4)
+    area = sum(c.isdigit() for c in re.split(r"[-－—\s)）]", text, maxsplit=1)[0]) if re.search(r"[-－—\s)）]", text) else 0
+    return mask_keep(text, area, 4)
 
 
 def mask_bank_card(text: str) -> str:
@@ -53,14 +55,14 @@ def mask_document_number(text: str) -> str:
 
 
 def mask_email(text: str) -> str:
-    """zhangsan@qq.com -> z*******@qq.com."""
-    local, _, domain = text.partition("@")
-    return local[:1] + "*" * max(len(local) - 1, 1) + "@" + domain
+    """zhangsan@qq.com -> z***@qq.com (a fixed number of stars: the length of the name is not revealed)."""
+    local, at, domain = text.partition("@")
+    return local[:1] + "***" + at + domain if at else "*" * len(text)
 
 
 def mask_plate(text: str) -> str:
-    """苏A12345 -> 苏A***45."""
-    return text[:2] + "".join("*" if c.isalnum() else c for c in text[2:-2]) + text[-2:]
+    """苏A12345 -> 苏A*****: province and issuing-office letter kept."""
+    return text[:2] + "".join("*" if c.isalnum() else c for c in text[2:])
 
 
 def mask_address(text: str, keep: int) -> str:
@@ -69,5 +71,5 @@ def mask_address(text: str, keep: int) -> str:
 
 
 def mask_all(text: str) -> str:
-    """Sensitive personal information: removed entirely."""
+    """Sensitive personal information, secrets: removed entirely."""
     return "*" * len(text)
