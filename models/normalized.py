@@ -22,12 +22,12 @@ INVISIBLE = frozenset(
 
 
 def fold_char(ch: str) -> str:
-    """Full-width ASCII and any Unicode decimal digit to its ASCII form; everything else unchanged."""
+    """Full-width ASCII, Unicode spaces and any Unicode decimal digit to ASCII; everything else unchanged."""
     code = ord(ch)
     if 0xFF01 <= code <= 0xFF5E and (ch.isalnum()):
         return chr(code - 0xFEE0)
-    if code == 0x3000:
-        return " "
+    if code == 0x3000 or (code > 0x7F and unicodedata.category(ch) == "Zs"):
+        return " "  # ideographic, no-break, thin, figure … spaces: one space, so numbers split by them are found
     if code > 0x7F and ch.isdecimal():
         return str(unicodedata.decimal(ch))
     return ch

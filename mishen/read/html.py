@@ -30,6 +30,9 @@ _ASIDE = {"noscript": "noscript", "template": "template"}
 _BR, _SP, _NL = "\ue000", "\ue001", "\ue002"   # markers that survive whitespace collapsing
 _WS = re.compile(r"[ \t\n\r\f\u00a0]+")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+_LINK_ATTRS = {"a": "href", "area": "href", "iframe": "src", "frame": "src", "embed": "src", "object": "data",
+               "form": "action", "img": "src", "script": "src"}
+_MAX_LINKS = 2000
 _META_LABELS = {"description": "网页描述", "keywords": "网页关键词", "author": "网页作者"}
 
 
@@ -50,8 +53,28 @@ def read_html(data: bytes, name: str, sha256: str, settings: Settings) -> Docume
         walker.block(body)
     doc.text, doc.blocks = walker.builder.text(), walker.builder.blocks
     doc.metadata, meta_parts = _metadata(root, doc)
-    doc.hidden_parts = [*walker.parts, *meta_parts]
+    doc.hidden_parts = [*walker.parts, *_link_parts(root, rules, doc), *meta_parts]
     return doc
+
+
+def _link_parts(root: etree._Element, rules: list[Rule], parent: Document) -> list[HiddenPart]:
+    """Targets of visible links, frames, embeds, forms, images and scripts: published with the page but not
+    in its text (an intranet address in an href or an iframe src). One html_link part, one URL a line, for
+    the text detectors; no ``why``, so it is not a 暗链. Links inside hidden elements are in html_hidden parts."""
+    urls: list[str] = []
+    for el in root.iter(*_LINK_ATTRS):
+        url = _WS.sub(" ", el.get(_LINK_ATTRS[el.tag]) or "").strip()
+        if not url or url.startswith("#") or url in urls:
+            continue
+        if hidden_reason(el, rules) or any(hidden_reason(a, rules) for a in el.iterancestors()):
+            continue
+        urls.append(clean_control(url))
+        if len(urls) >= _MAX_LINKS:
+            break
+    if not urls:
+        return []
+    return [hidden_part("html_link/1", HiddenKind.HTML_LINK, "网页中的链接地址", "\n".join(urls), parent,
+                        attrs={"count": str(len(urls))})]
 
 
 class _Walker:

@@ -36,17 +36,27 @@ def read_pdf(data: bytes, name: str, sha256: str, settings: Settings) -> Documen
         raise _translate(exc) from exc
     except _BROKEN as exc:
         raise ReadError("UNREADABLE", f"PDF 文件已损坏，无法解析（{type(exc).__name__}）") from exc
-    with pdf:
-        try:
-            return _read(pdf, name, sha256, settings)
-        except ReadError:
-            raise
-        except PdfminerException as exc:
-            raise _translate(exc) from exc
-        except PDFEncryptionError as exc:
-            raise ReadError("ENCRYPTED", "PDF 使用了无法解密的加密方式，无法读取") from exc
-        except _BROKEN as exc:
-            raise ReadError("UNREADABLE", f"PDF 文件已损坏，无法解析（{type(exc).__name__}）") from exc
+    try:
+        return _read(pdf, name, sha256, settings)
+    except ReadError:
+        raise
+    except PdfminerException as exc:
+        raise _translate(exc) from exc
+    except PDFEncryptionError as exc:
+        raise ReadError("ENCRYPTED", "PDF 使用了无法解密的加密方式，无法读取") from exc
+    except _BROKEN as exc:
+        raise ReadError("UNREADABLE", f"PDF 文件已损坏，无法解析（{type(exc).__name__}）") from exc
+    finally:
+        _close(pdf)
+
+
+def _close(pdf: pdfplumber.PDF) -> None:
+    """pdfplumber's close() walks pdf.pages again: on a broken page tree it raises what _read already turned
+    into a ReadError. Close what can be closed and never let close() replace that error."""
+    try:
+        pdf.close()
+    except (PdfminerException, *_BROKEN):
+        pdf.stream.close()
 
 
 def _translate(exc: PdfminerException) -> ReadError:

@@ -2,15 +2,19 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 
 from mishen.review.gate import Engine, gate, refusal
 from mishen.review.inputs import REQUEST_BODY, read_submission
 from mishen.review.security import tokens_match
 from mishen.review.views import Item, StoreError
+
+log = logging.getLogger(__name__)
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 ACTOR = "api"
@@ -69,6 +73,9 @@ async def submit_route(request: Request) -> JSONResponse:
         return _error(exc)
     except TimeoutError:
         return _error(StoreError("TIMEOUT", "审查超时"))
+    except SQLAlchemyError as exc:  # locked or gone database: a clear answer, never a bare 500
+        log.warning("queue submission failed: %s", type(exc).__name__)
+        return _error(StoreError("DATABASE_UNAVAILABLE", "审查数据库不可用，请稍后重新提交"))
     body = {"id": result.item_id, "created": result.created, "decision": report.decision.value}
     return JSONResponse(body, status_code=201 if result.created else 200)
 

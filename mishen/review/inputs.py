@@ -76,6 +76,13 @@ def _text_field(payload: dict, key: str) -> str | None:
 
 async def _from_form(request: Request, max_bytes: int) -> Submission:
     form = await request.form(max_part_size=max_bytes)
+    try:
+        return await _submission_of(form, max_bytes)
+    finally:
+        await form.close()  # the spooled upload file is closed and gone with the request
+
+
+async def _submission_of(form, max_bytes: int) -> Submission:
     upload = form.get("file")
     if upload is None or isinstance(upload, str):
         raise StoreError("BAD_REQUEST", "缺少上传文件（字段名 file）")
