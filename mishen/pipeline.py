@@ -58,7 +58,18 @@ class Reviewer:
         return self.review_document(doc, started)
 
     def review_document(self, doc: Document, started: float | None = None) -> Report:
+        """Review an extracted document. A crash in any stage after reading is a blocking error report."""
         started = time.perf_counter() if started is None else started
+        try:
+            return self._review(doc, started)
+        except Exception as exc:
+            log.warning("review failed after reading: %s", type(exc).__name__)
+            report = self.error_report(doc.source, "DETECTOR_FAILED",
+                                       f"审查过程出错（{type(exc).__name__}），需人工审查", started)
+            report.document = ReportDocument.of(doc)
+            return report
+
+    def _review(self, doc: Document, started: float) -> Report:
         timings = {"extract": _ms(started)}
         t = time.perf_counter()
         doc.script = self.normalizer.detect_script(doc.text)

@@ -65,3 +65,14 @@ def test_report_round_trips_and_offsets_hold(reviewer: Reviewer) -> None:
     for f in again.findings:
         assert again.span_text(f.part, f.start, f.end) == f.text
     assert report.document.script.value in ("traditional", "mixed")
+
+
+def test_a_crash_after_reading_blocks_with_the_document_kept(reviewer: Reviewer, monkeypatch) -> None:
+    def broken_policy(*args, **kwargs):
+        raise ValueError("policy bug")
+
+    monkeypatch.setattr("mishen.pipeline.evaluate", broken_policy)
+    report = reviewer.review_document(_doc("关于开展检查的通知\n各单位：\n请自查。"))
+    assert report.decision is Decision.BLOCK and report.error.code == "DETECTOR_FAILED"
+    assert report.document.text.startswith("关于开展检查的通知")
+    Report.model_validate_json(report.to_json())
