@@ -9,16 +9,15 @@ from dataclasses import dataclass
 
 import regex
 
+from models.dates import CN_DIGIT, cn_number, cn_year, iso_date
+
 _SP = r"[ \t\u3000]*"
-_CN_YEAR_DIGITS = "〇○◯零Oo0一二三四五六七八九"
 ARABIC = regex.compile(
     rf"(?<![0-9])(?P<y>(?:19|20)[0-9]{{2}}){_SP}年{_SP}(?P<m>1[0-2]|0?[1-9]){_SP}月"
     rf"{_SP}(?P<d>3[01]|[12][0-9]|0?[1-9]){_SP}[日曰号]")
 CHINESE = regex.compile(
-    rf"(?P<y>[一二][{_CN_YEAR_DIGITS}]{{3}}){_SP}年{_SP}(?P<m>十[一二]?|[一二三四五六七八九]){_SP}月"
+    rf"(?P<y>[一二][{CN_DIGIT}]{{3}}){_SP}年{_SP}(?P<m>十[一二]?|[一二三四五六七八九]){_SP}月"
     rf"{_SP}(?P<d>三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]){_SP}[日曰号]")
-_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
-_DIGITS.update({"○": 0, "◯": 0, "零": 0, "O": 0, "o": 0, "0": 0})
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,30 +29,15 @@ class DateMatch:
     iso: str
 
 
-def _cn_number(text: str) -> int:
-    """一 … 三十一 (day/month numerals)."""
-    if "十" not in text:
-        return _DIGITS[text]
-    tens, _, units = text.partition("十")
-    return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[units] if units else 0)
-
-
-def _iso(y: int, m: int, d: int) -> str | None:
-    if not (1 <= m <= 12 and 1 <= d <= 31):
-        return None
-    return f"{y:04d}-{m:02d}-{d:02d}"
-
-
 def find_dates(text: str) -> list[DateMatch]:
     """Every 年月日 date in ``text``, in order."""
     found: list[DateMatch] = []
     for m in ARABIC.finditer(text):
-        iso = _iso(int(m["y"]), int(m["m"]), int(m["d"]))
+        iso = iso_date(int(m["y"]), int(m["m"]), int(m["d"]))
         if iso:
             found.append(DateMatch(m.start(), m.end(), iso))
     for m in CHINESE.finditer(text):
-        year = int("".join(str(_DIGITS[c]) for c in m["y"]))
-        iso = _iso(year, _cn_number(m["m"]), _cn_number(m["d"]))
+        iso = iso_date(cn_year(m["y"]), cn_number(m["m"]), cn_number(m["d"]))
         if iso:
             found.append(DateMatch(m.start(), m.end(), iso))
     return sorted(found, key=lambda d: d.start)

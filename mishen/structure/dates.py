@@ -1,42 +1,23 @@
 """成文日期: Arabic (2020年9月15日), Chinese numerals (二〇二〇年九月十五日, 〇/○/O/0/零) and ISO (2020-09-15)."""
 from __future__ import annotations
 
-import datetime as dt
-
 import regex
 
-from mishen.structure.patterns import ANY_DATE_RE, CN_DIGIT, ZERO
-
-_CN_VALUE = {ch: 0 for ch in ZERO} | {ch: i for i, ch in enumerate("一二三四五六七八九", 1)}
+from mishen.structure.patterns import ANY_DATE_RE, CN_DIGIT
+from models.dates import cn_number, cn_year, iso_date
 _ARABIC_PARTS = regex.compile(r"(\d{4})\D{1,4}(\d{1,2})\D{1,4}(\d{1,2})")
 _CN_PARTS = regex.compile(rf"([{CN_DIGIT}]{{4}})\s{{0,2}}年\s{{0,2}}([十一二三四五六七八九]{{1,3}})\s{{0,2}}月\s{{0,2}}"
                           r"([十一二三四五六七八九]{1,3})\s{0,2}日")
-
-
-def _cn_number(text: str) -> int:
-    """一..九, 十, 十五, 二十, 三十一 -> int."""
-    if "十" not in text:
-        return _CN_VALUE[text]
-    tens, _, units = text.partition("十")
-    return (_CN_VALUE[tens] if tens else 1) * 10 + (_CN_VALUE[units] if units else 0)
-
-
-def _iso(year: int, month: int, day: int) -> str | None:
-    try:
-        return dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None
 
 
 def parse_date(text: str) -> str | None:
     """The ISO form of one written date, or None when it is not a valid calendar date."""
     match = _CN_PARTS.search(text)
     if match:
-        year = int("".join(str(_CN_VALUE[c]) for c in match.group(1)))
-        return _iso(year, _cn_number(match.group(2)), _cn_number(match.group(3)))
+        return iso_date(cn_year(match.group(1)), cn_number(match.group(2)), cn_number(match.group(3)))
     match = _ARABIC_PARTS.search(text)
     if match:
-        return _iso(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        return iso_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     return None
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import regex
 
+from models.dates import CN_DIGIT
+
 # 成文日期 in its three spellings. Chinese numerals take 〇/○/O/0/零 (and ◯, Cyrillic О) for zero.
-ZERO = "〇○◯OОo0零"
-CN_DIGIT = ZERO + "一二三四五六七八九"
 ARABIC_DATE = r"(?:19|20)\d{2}\s{0,2}年\s{0,2}\d{1,2}\s{0,2}月\s{0,2}\d{1,2}\s{0,2}日"
 CHINESE_DATE = (
     rf"[{CN_DIGIT}]{{4}}\s{{0,2}}年\s{{0,2}}(?:十[一二]?|[一二三四五六七八九])\s{{0,2}}月\s{{0,2}}"
