@@ -4,9 +4,8 @@ The expected files were written from RULES.md by a reviewer, not from what the c
 are compared after Traditional→Simplified conversion and with whitespace removed (a PDF title broken over
 two lines is still one title; the script of a Traditional draft is not what these fields are about).
 
-Checks that depend on detectors (``must_find``, ``must_not_find``, the decision and the suggestion) are
-marked xfail at run time *only* while the detector package they need is still an empty placeholder; the
-structure fields are never xfailed.
+Every detector package must register detectors (``test_every_detector_package_is_registered``), so a package
+that silently builds nothing fails here instead of letting the detector-dependent checks pass vacuously.
 """
 from __future__ import annotations
 
@@ -61,18 +60,10 @@ def reports(reviewer: Reviewer) -> dict[str, Report]:
     return Cache()
 
 
-def _missing_packages(reviewer: Reviewer) -> set[str]:
-    """Detector packages that are still empty placeholders (no detector of theirs is registered)."""
+def test_every_detector_package_is_registered(reviewer: Reviewer) -> None:
     present = {type(d).__module__.split(".")[1] for d in reviewer.detectors
                if type(d).__module__.startswith("detectors.")}
-    return set(PACKAGE.values()) - present
-
-
-def _xfail_if_missing(request, reviewer: Reviewer, packages: set[str]) -> None:
-    missing = packages & _missing_packages(reviewer)
-    if missing:
-        request.applymarker(pytest.mark.xfail(
-            strict=False, reason=f"detector package(s) still empty placeholders: {', '.join(sorted(missing))}"))
+    assert set(PACKAGE.values()) <= present, f"no detectors registered by: {set(PACKAGE.values()) - present}"
 
 
 def _norm(value, t2s: opencc.OpenCC):
@@ -125,8 +116,7 @@ MUST_FIND = [(d, i, item) for d, e in CASES for i, item in enumerate(e["must_fin
 
 @pytest.mark.parametrize(("doc", "index", "item"), MUST_FIND,
                          ids=[f"{d.name}-{i}-{it['category']}" for d, i, it in MUST_FIND])
-def test_must_find(doc: Path, index: int, item: dict, reports, reviewer, t2s, request) -> None:
-    _xfail_if_missing(request, reviewer, {PACKAGE[CATEGORY_GROUP[Category(item["category"])]]})
+def test_must_find(doc: Path, index: int, item: dict, reports, t2s) -> None:
     report = reports[doc.name]
     found = [f for f in report.findings if _matches(f, item, t2s)]
     assert found, f"not found: {item['category']} {item['text']!r}"
@@ -136,8 +126,7 @@ MUST_NOT = [(d, c) for d, e in CASES for c in e.get("must_not_find", [])]
 
 
 @pytest.mark.parametrize(("doc", "category"), MUST_NOT, ids=[f"{d.name}-{c}" for d, c in MUST_NOT])
-def test_must_not_find(doc: Path, category: str, reports, reviewer, request) -> None:
-    _xfail_if_missing(request, reviewer, {PACKAGE[CATEGORY_GROUP[Category(category)]]})
+def test_must_not_find(doc: Path, category: str, reports) -> None:
     wrong = [f.text for f in reports[doc.name].findings if f.category.value == category]
     assert not wrong, f"{category} should not fire here: {wrong!r}"
 
@@ -146,14 +135,12 @@ DECISION_NOT = [(d, e["decision_not"]) for d, e in CASES if e["decision_not"]]
 
 
 @pytest.mark.parametrize(("doc", "decision_not"), DECISION_NOT, ids=[d.name for d, _ in DECISION_NOT])
-def test_decision_is_not(doc: Path, decision_not: str, reports, reviewer, request) -> None:
-    _xfail_if_missing(request, reviewer, set(PACKAGE.values()))
+def test_decision_is_not(doc: Path, decision_not: str, reports) -> None:
     assert reports[doc.name].decision.value != decision_not
 
 
 @pytest.mark.parametrize(("doc", "expected"), [(d, e) for d, e in CASES], ids=[d.name for d, _ in CASES])
-def test_suggested_attribute(doc: Path, expected: dict, reports, reviewer, request) -> None:
-    _xfail_if_missing(request, reviewer, set(PACKAGE.values()))
+def test_suggested_attribute(doc: Path, expected: dict, reports) -> None:
     suggestion = reports[doc.name].suggestion
     assert suggestion is not None
     assert suggestion.attribute.value == expected["expected_attribute"], expected["why"]
