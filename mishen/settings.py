@@ -22,6 +22,10 @@ class Settings(BaseSettings):
         10, description="a PDF page with fewer extracted characters counts as having no text layer")
     read_timeout_s: float = Field(120.0, description="time allowed to read one file")
 
+    # Compute.
+    model_threads: int = Field(
+        2, ge=1, description="threads of the name model (ONNX) in one process; 1 when one process runs per core")
+
     # Where things live.
     database_url: str = Field(
         "sqlite:///mishen.db", description="queue database; postgresql+psycopg://… for PostgreSQL")

@@ -8,9 +8,10 @@ from pathlib import Path
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+import spacy
 from spacy.tokens import Doc
 
-from detectors.personal.names import component  # noqa: F401  registers the spaCy factory
+from detectors.personal.names.component import FACTORY  # importing it registers the spaCy factory
 from detectors.personal.names.build_pipeline import PIPELINE_DIR
 from detectors.personal.recognizers.address import AddressRecognizer
 from detectors.personal.recognizers.bank_card import BankCardRecognizer
@@ -51,23 +52,33 @@ class CharSpacyNlpEngine(SpacyNlpEngine):
     context enhancer, which is replaced above; building them (two vocabulary look-ups per character token)
     cost more than all the regex recognizers together. Entities and the Doc (with the names) are kept."""
 
+    def __init__(self, *args, threads: int = 2, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.threads = threads
+
+    def load(self) -> None:
+        """The shipped pipeline, by path only (never Presidio's download), with the name model's threads set."""
+        overrides = {f"components.{FACTORY}.threads": self.threads}
+        self.nlp = {m["lang_code"]: spacy.load(m["model_name"], config=overrides) for m in self.models}
+
     def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
         entities, scores = self._get_updated_entities(self._get_entities(doc), self._get_scores_for_entities(doc))
         return NlpArtifacts(entities=entities, tokens=doc, tokens_indices=[], lemmas=[], nlp_engine=self,
                             language=language, scores=scores)
 
 
-def nlp_engine(path: Path = PIPELINE_DIR) -> SpacyNlpEngine:
+def nlp_engine(path: Path = PIPELINE_DIR, threads: int = 2) -> SpacyNlpEngine:
     if not (path / "config.cfg").exists():
         raise FileNotFoundError(f"spaCy pipeline missing at {path}; run detectors.personal.names.build_pipeline")
     config = NerModelConfiguration(model_to_presidio_entity_mapping={"PER": "PERSON_NAME"}, default_score=0.85)
     engine = CharSpacyNlpEngine(models=[{"lang_code": LANGUAGE, "model_name": str(path)}],
-                            ner_model_configuration=config)
+                                ner_model_configuration=config, threads=threads)
     engine.load()
     return engine
 
 
-def build_analyzer(path: Path = PIPELINE_DIR) -> AnalyzerEngine:
+def build_analyzer(path: Path = PIPELINE_DIR, threads: int = 2) -> AnalyzerEngine:
     registry = RecognizerRegistry(recognizers=recognizers(), supported_languages=[LANGUAGE])
-    return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine(path), supported_languages=[LANGUAGE],
+    return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine(path, threads),
+                          supported_languages=[LANGUAGE],
                           context_aware_enhancer=OwnContextEnhancer())
