@@ -3,6 +3,7 @@ component), this package's recognizers, no English model, no download, and no qu
 (each recognizer scores its own context from a few characters around the match)."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
@@ -60,6 +61,16 @@ class CharSpacyNlpEngine(SpacyNlpEngine):
         """The shipped pipeline, by path only (never Presidio's download), with the name model's threads set."""
         overrides = {f"components.{FACTORY}.threads": self.threads}
         self.nlp = {m["lang_code"]: spacy.load(m["model_name"], config=overrides) for m in self.models}
+
+    def process_batch(self, texts: list[str], language: str, batch_size: int = 1, n_process: int = 1,
+                      as_tuples: bool = False) -> Iterator[tuple[str, NlpArtifacts]]:
+        """(text, artifacts) per text, the text as given (Presidio's own rebuilds it from the Doc's tokens)."""
+        if as_tuples:
+            raise ValueError("as_tuples is not supported")
+        texts = list(texts)
+        docs = self.nlp[language].pipe(texts, batch_size=batch_size, n_process=n_process)
+        for text, doc in zip(texts, docs):
+            yield text, self._doc_to_nlp_artifact(doc, language)
 
     def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
         entities, scores = self._get_updated_entities(self._get_entities(doc), self._get_scores_for_entities(doc))

@@ -11,6 +11,7 @@ from spacy.util import filter_spans, minibatch
 from detectors.personal.names.candidates import NameCandidates
 from detectors.personal.names.lac import LacTagger, spans
 from detectors.personal.names.rules import NameRules
+from detectors.personal.names.tokenizer import text_of
 
 FACTORY = "mishen_person_names"
 USER_DATA_KEY = "mishen_name_sources"
@@ -21,9 +22,9 @@ class PersonNames:
     the rule that found them (spaCy's char tokens may not align with a span around whitespace)."""
 
     def __init__(self, window: int, overlap: int, batch_size: int, threads: int, sparse: bool = True,
-                 block: int = 32) -> None:
+                 block: int = 16, long_block: int = 96) -> None:
         self.tagger = LacTagger(window=window, overlap=overlap, batch_size=batch_size, threads=threads,
-                                block=block)
+                                block=block, long_block=long_block)
         self.rules = NameRules()
         self.candidates = NameCandidates() if sparse else None
 
@@ -32,22 +33,22 @@ class PersonNames:
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
         for batch in minibatch(docs, size=batch_size):
-            texts = [d.text for d in batch]
+            texts = [text_of(d) for d in batch]
             masks = [self.candidates.mask(t) for t in texts] if self.candidates else None
             for doc, tags in zip(batch, self.tagger.tag(texts, masks)):
                 self.set_names(doc, spans(tags))
                 yield doc
 
     def set_names(self, doc: Doc, lac_spans: list[tuple[int, int]]) -> None:
-        found = self.rules.refine(doc.text, lac_spans)
+        found = self.rules.refine(text_of(doc), lac_spans)
         ents = [doc.char_span(start, end, label="PER", alignment_mode="contract") for start, end in found]
         doc.ents = filter_spans([e for e in ents if e is not None])
         doc.user_data[USER_DATA_KEY] = found  # exact character spans -> rule; ents carry them token-aligned
 
 
-@Language.factory(FACTORY, default_config={"window": 192, "overlap": 16, "batch_size": 128, "threads": 2,
-                                           "sparse": True, "block": 32})
+@Language.factory(FACTORY, default_config={"window": 192, "overlap": 8, "batch_size": 128, "threads": 2,
+                                           "sparse": True, "block": 16, "long_block": 96})
 def make_person_names(nlp: Language, name: str, window: int, overlap: int, batch_size: int,
-                      threads: int, sparse: bool, block: int) -> PersonNames:
+                      threads: int, sparse: bool, block: int, long_block: int) -> PersonNames:
     return PersonNames(window=window, overlap=overlap, batch_size=batch_size, threads=threads, sparse=sparse,
-                       block=block)
+                       block=block, long_block=long_block)

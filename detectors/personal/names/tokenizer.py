@@ -1,0 +1,57 @@
+"""The tokenizer of the shipped spaCy pipeline: one token per character, the source text kept on the Doc.
+
+spaCy's own ``char`` segmenter for zh works out words and spaces first (``get_words_and_spaces``), and
+``Doc.text`` rebuilds the text from one Python Token object per character; both cost more than the name model
+on the texts this project reads.  Here every character (whitespace included) is a token with no trailing
+space, so token ``i`` is character ``i``, and ``doc._.source_text`` is the text as given."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import spacy
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+REGISTRY_NAME = "mishen.CharTokenizer.v1"
+
+if not Doc.has_extension("source_text"):
+    Doc.set_extension("source_text", default=None)
+
+
+class CharTokenizer:
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        doc = Doc(self.vocab, words=list(text), spaces=[False] * len(text))
+        doc._.source_text = text
+        return doc
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    # nothing to save: the tokenizer has no data of its own
+    def to_disk(self, path: Path, **kwargs) -> None:
+        Path(path).mkdir(parents=True, exist_ok=True)
+
+    def from_disk(self, path: Path, **kwargs) -> CharTokenizer:
+        return self
+
+    def to_bytes(self, **kwargs) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs) -> CharTokenizer:
+        return self
+
+
+@spacy.registry.tokenizers(REGISTRY_NAME)
+def make_char_tokenizer():
+    def create(nlp) -> CharTokenizer:
+        return CharTokenizer(nlp.vocab)
+    return create
+
+
+def text_of(doc: Doc) -> str:
+    """The Doc's text without rebuilding it token by token (any Doc: ours keep it, others are rebuilt)."""
+    return doc._.source_text if doc._.source_text is not None else doc.text
