@@ -6,8 +6,11 @@ found in the view always points at what the reader sees: ``text[start:end]`` is 
 """
 from __future__ import annotations
 
+import re
+import sys
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 import opencc
 
@@ -31,6 +34,23 @@ def fold_char(ch: str) -> str:
     if code > 0x7F and ch.isdecimal():
         return str(unicodedata.decimal(ch))
     return ch
+
+
+_HAN_RUNS = re.compile("[\u4e00-\u9fff]+")
+_INVISIBLE_RE = re.compile("[" + "".join(sorted(INVISIBLE)) + "]")
+
+
+@cache
+def fold_table() -> dict[int, str | None]:
+    """``str.translate`` table of ``fold_char`` for every character it changes, and deletion of INVISIBLE
+    (built once per process: a scan of the code points below U+20000, ~20 ms)."""
+    table: dict[int, str | None] = {}
+    for code in range(0x80, min(sys.maxunicode, 0x1FFFF) + 1):
+        ch = chr(code)
+        if (folded := fold_char(ch)) != ch:
+            table[code] = folded
+    table.update({ord(ch): None for ch in INVISIBLE})
+    return table
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,14 +84,9 @@ class Normalizer:
         self._char_cache: dict[str, str] = {}
 
     def __call__(self, text: str) -> NormalizedText:
-        kept: list[str] = []
-        to_original: list[int] = []
-        for i, ch in enumerate(text):
-            if ch in INVISIBLE:
-                continue
-            kept.append(fold_char(ch))
-            to_original.append(i)
-        folded = "".join(kept)
+        folded = text.translate(fold_table())  # fold_char on every character, INVISIBLE removed
+        removed = {m.start() for m in _INVISIBLE_RE.finditer(text)}
+        to_original = [i for i in range(len(text)) if i not in removed] if removed else range(len(text))
         simplified = self._t2s.convert(folded)
         if len(simplified) != len(folded):  # a phrase conversion changed length: convert char by char
             simplified = "".join(self._simplify_char(c) for c in folded)
@@ -88,7 +103,7 @@ class Normalizer:
 
     def detect_script(self, text: str) -> Script:
         """Simplified, Traditional or mixed, by the characters that only one script writes this way."""
-        sample = "".join(c for c in text[:20000] if "\u4e00" <= c <= "\u9fff")
+        sample = "".join(_HAN_RUNS.findall(text, 0, 20000))
         if not sample:
             return Script.SIMPLIFIED
         as_simple = self._t2s.convert(sample)

@@ -82,3 +82,16 @@ def test_every_view_span_maps_back(original: str, data: st.DataObject) -> None:
         assert shown == folded or ("\u4e00" <= source <= "\u9fff" and "\u4e00" <= shown <= "\u9fff")
     if start < end:
         assert original[a] not in INVISIBLE and original[b - 1] not in INVISIBLE  # no invisible at the edges
+
+
+def test_fold_table_agrees_with_fold_char_on_every_code_point():
+    """The translate table (built below U+20000) is fold_char everywhere, INVISIBLE deleted."""
+    import sys
+
+    from models.normalized import INVISIBLE, fold_char, fold_table
+
+    table = fold_table()
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        expected = None if ch in INVISIBLE else fold_char(ch)
+        assert table.get(code, ch) == expected, hex(code)

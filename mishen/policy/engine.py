@@ -43,7 +43,7 @@ class Verdict:
 def apply_policy(finding: Finding, title: str, config: PolicyConfig) -> Finding:
     """The finding with the policy's action, severity and replacement (exemptions and low ratings kept)."""
     entry = config.categories[finding.category]
-    out = finding.model_copy(deep=True)
+    out = finding.model_copy(update={"evidence": dict(finding.evidence)})  # only evidence is changed in place
     for ex in config.exemptions:
         if finding.category in ex.categories and any(k in title for k in ex.title_keywords):
             out.action, out.severity = ex.action, ex.severity

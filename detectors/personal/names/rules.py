@@ -2,6 +2,7 @@
 compound surnames, cut or overrun boundaries, minority names with ·, and a jieba false-positive filter."""
 from __future__ import annotations
 
+import bisect
 import logging
 from importlib.resources import files
 
@@ -26,6 +27,9 @@ NOT_GIVEN = set("在是的了和与及等为于向对把被将从到说称反映
 OVERRUN = set("代在等说称向和与是为到于对把被将从同及副也")
 SALUTATION = regex.compile(r"^([\u4e00-\u9fff·]{2,6})[：:]\s*$", flags=regex.M)
 TABLE_LINE = regex.compile(r"[0-9]{11}")
+LIST = regex.compile(r"[\u4e00-\u9fff·]{2,4}(?:[、，,][\u4e00-\u9fff·]{2,4}){1,}")
+LIST_ITEM = regex.compile(r"[\u4e00-\u9fff·]+")
+TABLE_CELL = regex.compile(r"(?<=^|[\s|])[\u4e00-\u9fff·]{2,4}(?=$|[\s|])", flags=regex.M)
 PSEUDONYM = regex.compile(
     r"([\u4e00-\u9fff]{1,2})某(?:某|甲|乙|丙|丁)?(?![些种地市县区单位公司局镇村部门处项天日年月个方面时次件类])")
 
@@ -183,9 +187,14 @@ class NameRules:
 
     def _lists(self, text: str, found: dict[tuple[int, int], str]) -> None:
         """张三、李四、王五: once one item is a name, items of the same shape are names too."""
-        for m in regex.finditer(r"[\u4e00-\u9fff·]{2,4}(?:[、，,][\u4e00-\u9fff·]{2,4}){1,}", text):
-            items = [(i.start() + m.start(), i.end() + m.start())
-                     for i in regex.finditer(r"[\u4e00-\u9fff·]+", m.group())]
+        starts = sorted(s for s, _ in found)
+        if not starts:
+            return
+        for m in LIST.finditer(text):
+            k = bisect.bisect_left(starts, m.start())
+            if k == len(starts) or starts[k] >= m.end():
+                continue  # no name starts inside this list
+            items = [(i.start() + m.start(), i.end() + m.start()) for i in LIST_ITEM.finditer(m.group())]
             if not any(span in found for span in items):
                 continue
             for a, b in items:
@@ -196,7 +205,7 @@ class NameRules:
     def _table(self, text: str, found: dict[tuple[int, int], str]) -> None:
         """公示 tables: cells of 2–4 characters starting with a surname, in a text with a 姓名 column."""
         has_header = "姓名" in text
-        for m in regex.finditer(r"(?<=^|[\s|])[\u4e00-\u9fff·]{2,4}(?=$|[\s|])", text, flags=regex.M):
+        for m in TABLE_CELL.finditer(text):
             cell = m.group()
             if not has_header and not TABLE_LINE.search(text, m.end(), min(len(text), m.end() + 60)):
                 continue

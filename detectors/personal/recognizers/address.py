@@ -1,8 +1,8 @@
 """ADDRESS (P6): household street addresses down to 号/栋/单元/室/组; agency addresses are left alone."""
 from __future__ import annotations
 
-import bisect
 import re
+from collections.abc import Iterator
 from importlib.resources import files
 
 import regex
@@ -33,9 +33,12 @@ FINE_END = regex.compile(FINE + r"$|(?<=单元|栋|幢|号楼|-)[0-9]{2,4}$")
 LABEL_END = regex.compile(r"(?:村|社区|组)$")
 # Words between a label and the address itself: 联系地址为…, 所居住的…, 住在是… — not part of the address.
 LINK = re.compile(r"(?:为|是|在|于|的|：|:|\s){1,3}")
-# Every address ends in FINE or (after a private label) in 村/社区/组: one of these characters must follow an
-# anchor closely, or the (costly) full match is not tried.
-ENDING = re.compile(r"[号弄栋幢座元室层楼组队户村区]")
+# Every address ends in a numbered FINE part (3号, 二组, 5单元) or, after a private label, in 村/社区/组. The
+# anchor scan (thousands of division names) is the costly part, so it only runs in the REACH characters
+# before such an ending.
+NUMBERED_END = re.compile(rf"(?:[0-9]|[一二三四五六七八九十百零〇])(?:{FINE})|附[0-9]")
+VILLAGE_END = re.compile(r"村|社区|组")
+PRIVATE_LABEL = re.compile("|".join(sorted(PRIVATE_LABELS, key=len, reverse=True)))
 REACH = 90
 
 
@@ -61,15 +64,9 @@ class AddressRecognizer(ChineseRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
                 ) -> list[RecognizerResult]:
         out: list[RecognizerResult] = []
-        endings = [m.start() for m in ENDING.finditer(text)]
-        if not endings:
-            return out
         pos = 0
-        for anchor in self.anchor.finditer(text):
+        for anchor in self._anchors(text):
             if anchor.start() < pos:
-                continue
-            k = bisect.bisect_left(endings, anchor.end())
-            if k == len(endings) or endings[k] - anchor.start() > REACH:
                 continue
             label = anchor.group("label")
             start = anchor.end() if label else anchor.start()
@@ -83,6 +80,15 @@ class AddressRecognizer(ChineseRecognizer):
                 out.append(found)
             pos = m.end()
         return out
+
+    def _anchors(self, text: str) -> Iterator[re.Match]:
+        """Anchors (labels, division names) that start within REACH characters before a possible ending."""
+        ends = [m.end() for m in NUMBERED_END.finditer(text)]
+        ends += [m.end() for m in VILLAGE_END.finditer(text)
+                 if PRIVATE_LABEL.search(text, max(0, m.start() - REACH), m.start())]
+        for lo, hi in _merged(sorted((max(0, e - REACH), e) for e in ends)):
+            for anchor in self.anchor.finditer(text, lo, hi):
+                yield anchor
 
     @staticmethod
     def _valid(m: regex.Match, label: str | None) -> bool:
@@ -100,3 +106,14 @@ class AddressRecognizer(ChineseRecognizer):
         return self.result(m.start(), m.end(), 0.85 if label else 0.7, role=role, pattern="住址（行政区划+门牌）",
                            validation="行政区划名称" if keep else "地址标签", context=label,
                            replacement=mask_address(m.group(), keep))
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with overlapping ones joined."""
+    out: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
