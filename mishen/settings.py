@@ -25,6 +25,9 @@ class Settings(BaseSettings):
     # Compute.
     model_threads: int = Field(
         2, ge=1, description="threads of the name model (ONNX) in one process; 1 when one process runs per core")
+    cache_chunks: int = Field(
+        4096, ge=0, description="chunks of text whose personal-data results are kept in memory (by digest) so "
+                                "a re-checked page only re-runs its changed paragraphs; 0 turns the cache off")
 
     # Where things live.
     database_url: str = Field(

@@ -10,4 +10,5 @@ def build(settings: Settings) -> list[Detector]:
     from detectors.personal.detector import PersonalDataDetector
     from detectors.personal.engine import build_analyzer
 
-    return [PersonalDataDetector(build_analyzer(threads=settings.model_threads))]
+    return [PersonalDataDetector(build_analyzer(threads=settings.model_threads),
+                                 cache_chunks=settings.cache_chunks)]

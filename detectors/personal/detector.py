@@ -1,6 +1,8 @@
 """The personal-data detector: Presidio over bounded chunks of the view, then one finding per datum."""
 from __future__ import annotations
 
+import hashlib
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Literal
 
@@ -43,20 +45,25 @@ class PersonalDataDetector:
     name = "personal_data"
     scope: Literal["text", "document"] = "text"
 
-    def __init__(self, analyzer: AnalyzerEngine, chunk_chars: int = 1500, batch_size: int = 64) -> None:
+    def __init__(self, analyzer: AnalyzerEngine, chunk_chars: int = 1500, batch_size: int = 64,
+                 cache_chunks: int = 0) -> None:
         self.analyzer = analyzer
         self.chunk_chars = chunk_chars
         self.batch_size = batch_size
+        self.cache = ChunkCache(cache_chunks)
 
     def hits(self, text: str) -> list[Hit]:
         """Every datum in a text, overlaps resolved, roles settled (offsets into ``text``)."""
         parts = chunks.split(text, self.chunk_chars)
-        found: list[Hit] = []
+        cached = [self.cache.get(part) for _, part in parts]
+        todo = [i for i, c in enumerate(cached) if c is None]
         artifacts = self.analyzer.nlp_engine.process_batch(
-            [p for _, p in parts], LANGUAGE, batch_size=self.batch_size)
-        for (offset, part), (_, nlp_artifacts) in zip(parts, artifacts):
-            for r in self.analyzer.analyze(part, LANGUAGE, nlp_artifacts=nlp_artifacts):
-                found.append(Hit(offset + r.start, offset + r.end, r))
+            [parts[i][1] for i in todo], LANGUAGE, batch_size=self.batch_size)
+        for i, (_, nlp_artifacts) in zip(todo, artifacts):
+            cached[i] = self.analyzer.analyze(parts[i][1], LANGUAGE, nlp_artifacts=nlp_artifacts)
+            self.cache.put(parts[i][1], cached[i])
+        found = [Hit(offset + r.start, offset + r.end, r) for (offset, _), results in zip(parts, cached)
+                 for r in results]
         found = resolve(found)
         settle_names(text, found)
         return [h for h in found if h.result.entity_type in RULES]
@@ -80,6 +87,46 @@ class PersonalDataDetector:
             replacement=None if action is Action.NONE else meta["replacement"],
             evidence={"pattern": meta["pattern"], "validation": meta["validation"], "context": meta.get("context"),
                       "role": meta["role"]})
+
+
+class ChunkCache:
+    """Presidio's results per chunk of text, keyed by the chunk's BLAKE2 digest (the text itself is not kept),
+    least recently used first out, in this process's memory only.  A CMS re-checking an edited page gets every
+    unchanged chunk from here (chunks are content-defined, see ``chunks``).  ``get`` hands out copies: the
+    detector settles roles in place."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._entries: OrderedDict[bytes, list[RecognizerResult]] = OrderedDict()
+
+    @staticmethod
+    def key(text: str) -> bytes:
+        return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+
+    def get(self, text: str) -> list[RecognizerResult] | None:
+        if not self.size:
+            return None
+        key = self.key(text)
+        results = self._entries.get(key)
+        if results is None:
+            return None
+        self._entries.move_to_end(key)
+        return [_copy(r) for r in results]
+
+    def put(self, text: str, results: list[RecognizerResult]) -> None:
+        if not self.size:
+            return
+        self._entries[self.key(text)] = [_copy(r) for r in results]
+        while len(self._entries) > self.size:
+            self._entries.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+def _copy(r: RecognizerResult) -> RecognizerResult:
+    return RecognizerResult(r.entity_type, r.start, r.end, r.score, analysis_explanation=r.analysis_explanation,
+                            recognition_metadata=dict(r.recognition_metadata or {}))
 
 
 def resolve(found: list[Hit]) -> list[Hit]:

@@ -6,6 +6,7 @@ change results, so every window here has the same length and only each window's 
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from importlib.resources import files
 from pathlib import Path
 
@@ -61,24 +62,30 @@ class LacTagger:
     def tag(self, texts: list[str], masks: list[np.ndarray] | None = None) -> list[np.ndarray]:
         """One array of tag ids per text, same length as the text.  With ``masks`` (True where a name may
         start), a text whose candidates are sparse enough is run only in short windows around them (see
-        ``windows``); the rest of it is tagged O.  Texts with many candidates are run whole."""
-        sparse = [masks is not None and self._sparse_pays(masks[i]) for i in range(len(texts))]
-        out: list[np.ndarray] = [np.zeros(0, dtype=np.int64)] * len(texts)
-        for group in (False, True):
-            idx = [i for i, s in enumerate(sparse) if s == group]
-            if not idx:
-                continue
-            stream = np.concatenate([x for i in idx for x in (self.encode(texts[i]), [self._sep])])
-            if group and masks is not None:
-                wanted = np.concatenate([np.append(masks[i], False) for i in idx])
-                tags = self._tag_windows(stream, self.windows(np.flatnonzero(wanted)))
+        ``windows``); the rest of it is tagged O.  Texts with many candidates are run whole.
+
+        All texts go through the model together, but each is padded with separators wider than any window's
+        reach, so a text's tags never depend on the texts batched with it (the detector caches per text)."""
+        pad = self.window
+        groups: dict[tuple[int, int], list[int]] = defaultdict(list)  # (core, margin) -> core starts
+        offsets, pos = [], pad
+        for i, text in enumerate(texts):
+            offsets.append(pos)
+            if masks is not None and self._sparse_pays(masks[i]):
+                found, margin = self.windows(np.flatnonzero(masks[i])), self.context
             else:
-                tags = self._tag_stream(stream)
-            pos = 0
-            for i in idx:
-                out[i] = tags[pos:pos + len(texts[i])]
-                pos += len(texts[i]) + 1
-        return out
+                found, margin = self.dense_windows(len(text)), self.overlap
+            for core, starts in found.items():
+                groups[(core, margin)].extend(pos + s for s in starts)
+            pos += len(text) + pad
+        padded = np.full(pos, self._sep, dtype=np.int64)
+        for text, offset in zip(texts, offsets):
+            padded[offset:offset + len(text)] = self.encode(text)
+        tags = np.full(pos + pad, OTHER, dtype=np.int64)
+        for (core, margin), starts in groups.items():
+            first = np.asarray(starts, dtype=np.int64)
+            tags[first[:, None] + np.arange(core)[None, :]] = self._run(padded, first - margin, core, margin)
+        return [tags[offset:offset + len(text)] for text, offset in zip(texts, offsets)]
 
     def windows(self, starts: np.ndarray) -> dict[int, list[int]]:
         """Window cores covering, for each candidate ``s``, the positions ``s … s + reach - 1`` a name starting
@@ -95,6 +102,16 @@ class LacTagger:
             core = self.long_block if crowd >= self.dense_min else self.block
             found[core].append(p)
             covered = p + core
+        return {core: starts for core, starts in found.items() if starts}
+
+    def dense_windows(self, n: int) -> dict[int, list[int]]:
+        """Cores covering a whole text of length ``n``: full windows, and a last one rounded up to a multiple
+        of 32 (few distinct shapes to batch; the rounding reads separators past the end)."""
+        core = self.window - 2 * self.overlap
+        full = list(range(0, n - n % core, core))
+        found: dict[int, list[int]] = {core: full} if full else {}
+        if rest := n % core:
+            found.setdefault(-(-rest // 32) * 32, []).append(n - rest)
         return found
 
     def _sparse_pays(self, mask: np.ndarray) -> bool:
@@ -103,31 +120,6 @@ class LacTagger:
             return False
         cost = sum((core + 2 * self.context) * len(p) for core, p in self.windows(np.flatnonzero(mask)).items())
         return cost < self.sparse_max * len(mask)
-
-    def _tag_windows(self, stream: np.ndarray, windows: dict[int, list[int]]) -> np.ndarray:
-        n = len(stream)
-        pad = self.context + self.long_block
-        padded = np.full(n + 2 * pad, self._sep, dtype=np.int64)
-        padded[pad:pad + n] = stream
-        tags = np.full(n + pad, OTHER, dtype=np.int64)
-        for core, starts in windows.items():
-            if starts:
-                first = np.asarray(starts, dtype=np.int64)
-                cores = self._run(padded, first + pad - self.context, core, self.context)
-                tags[first[:, None] + np.arange(core)[None, :]] = cores
-        return tags[:n]
-
-    def _tag_stream(self, stream: np.ndarray) -> np.ndarray:
-        """A whole stream in equal-length overlapping windows sized to it (padding to ``window`` would double
-        the cost of a short stream)."""
-        n = len(stream)
-        core = min(self.window - 2 * self.overlap, max(2 * self.overlap, -(-n // 4)))
-        count = max(1, -(-n // core))
-        core = max(1, -(-n // count))
-        padded = np.full(count * core + 2 * self.overlap, self._sep, dtype=np.int64)
-        padded[self.overlap:self.overlap + n] = stream
-        cores = self._run(padded, np.arange(count, dtype=np.int64) * core, core, self.overlap)
-        return cores.reshape(-1)[:n]
 
     def _run(self, padded: np.ndarray, starts: np.ndarray, core: int, margin: int) -> np.ndarray:
         """Tags of the centre ``core`` of each window ``padded[s : s + core + 2 * margin]`` (equal lengths:

@@ -65,3 +65,25 @@ def test_sparse_blocks_outside_candidates_are_not_names(component):
     mask = np.zeros(len(FILLER), dtype=bool)
     (tags,) = component.tagger.tag([FILLER], [mask])
     assert spans(tags) == []
+
+
+@pytest.mark.parametrize("sparse", [True, False])
+def test_a_texts_tags_do_not_depend_on_the_texts_batched_with_it(component, sparse):
+    """The detector caches results per chunk: a chunk must tag the same alone and in any batch."""
+    texts = [FILLER + "申请人李建国提出申请。" + FILLER, "接群众方璐强来电反映。", "副市长许雅琴出席。" * 30,
+             "张伟、李娜、王强" * 10, ""]
+    masks = [component.candidates.mask(t) for t in texts] if sparse else None
+    together = component.tagger.tag(texts, masks)
+    for i, text in enumerate(texts):
+        (alone,) = component.tagger.tag([text], [masks[i]] if sparse else None)
+        assert alone.tolist() == together[i].tolist()
+    reordered = component.tagger.tag(texts[::-1], masks[::-1] if sparse else None)
+    assert [t.tolist() for t in reordered[::-1]] == [t.tolist() for t in together]
+
+
+@pytest.mark.parametrize("n", [1, 31, 32, 159, 160, 161, 1000])
+def test_dense_windows_cover_every_position_once(component, n):
+    covered = [p for core, starts in component.tagger.dense_windows(n).items() for s in starts
+               for p in range(s, s + core)]
+    assert sorted(covered) == list(range(len(covered))) and len(covered) >= n
+    assert len(covered) - n < 32

@@ -1,0 +1,82 @@
+"""Content-defined chunks and the per-chunk result cache of the personal-data detector."""
+from __future__ import annotations
+
+import pytest
+
+from detectors.personal import chunks
+from detectors.personal.detector import ChunkCache, PersonalDataDetector
+
+BASE = [
+    "为深入贯彻落实党中央、国务院关于政务公开工作的决策部署，进一步提升服务效能，现将有关事项通知如下。" * 2,
+    "联系人：王建国，联系电话：13812345678，电子邮箱：zw123@example.gov.cn。",
+    "各乡镇要高度重视，成立由主要负责同志任组长的工作领导小组，明确分管领导和具体经办人员。" * 3,
+    "1. 李秀英，女，身份证号110101199003074477，住址城关镇张庄村3组12号。",
+    "严格落实资金管理制度，专款专用，严禁截留、挤占、挪用，确保资金使用安全、规范、高效。" * 2,
+    "建立健全常态化监督检查机制，发现问题及时督促整改，对工作推进不力的单位予以通报批评。" * 2,
+]
+PARAGRAPHS = [f"（{i + 1}）{p}" for i, p in enumerate(BASE * 6)]  # every line different, as on a real page
+
+
+def page(paragraphs: list[str]) -> str:
+    return "\n".join(paragraphs) + "\n"
+
+
+@pytest.mark.parametrize("text", [
+    "", "短文本", "a\nb\n", page(PARAGRAPHS), "无换行的长句子。" * 400, ("一行" * 40 + "\n") * 100,
+    "身份证号11010119900307\n4477跨行的号码\n" * 60,
+])
+def test_chunks_cover_the_text_in_order_within_the_limit(text):
+    parts = chunks.split(text, 1500)
+    assert "".join(p for _, p in parts) == text
+    assert [o for o, _ in parts] == [sum(len(p) for _, p in parts[:i]) for i in range(len(parts))]
+    assert all(len(p) <= 1500 for _, p in parts)
+
+
+def test_chunks_never_cut_a_number_broken_across_lines():
+    text = ("说明文字" * 80 + "\n" + "身份证号11010119900307\n4477。\n") * 20
+    for offset, part in chunks.split(text, 1500)[:-1]:
+        end = offset + len(part)
+        assert not (text[end - 2].isdigit() and text[end].isdigit())
+
+
+def test_an_edit_changes_only_the_chunks_around_it():
+    before = page(PARAGRAPHS)
+    edited = PARAGRAPHS.copy()
+    edited[14] = edited[14].replace("高度重视", "高度重视并加强督查")
+    after = page(edited)
+    old = {p for _, p in chunks.split(before)}
+    new = [p for _, p in chunks.split(after)]
+    changed = [p for p in new if p not in old]
+    assert 1 <= len(changed) <= 2 < len(new)
+
+
+def test_cache_is_bounded_keeps_no_text_and_hands_out_copies(detector):
+    cache = ChunkCache(2)
+    results = detector.analyzer.analyze("联系人：王建国，电话13812345678。", "zh")
+    cache.put("a", results)
+    got = cache.get("a")
+    assert [(r.entity_type, r.start, r.end) for r in got] == [(r.entity_type, r.start, r.end) for r in results]
+    got[0].recognition_metadata["role"] = "changed"
+    assert cache.get("a")[0].recognition_metadata["role"] != "changed"
+    cache.put("b", [])
+    cache.put("c", [])
+    assert len(cache) == 2 and cache.get("a") is None
+    assert all(isinstance(k, bytes) and len(k) == 16 for k in cache._entries)  # digests, not text
+    assert ChunkCache(0).get("a") is None
+
+
+def test_cached_and_fresh_reviews_agree(detector):
+    cached = PersonalDataDetector(detector.analyzer, cache_chunks=100)
+    fresh = PersonalDataDetector(detector.analyzer, cache_chunks=0)
+    before = page(PARAGRAPHS)
+    edited = PARAGRAPHS.copy()
+    edited[3] = "1. 赵丽，女，身份证号110101199003074477，联系电话13912345678。"
+    after = page(edited)
+
+    def key(hits):
+        return [(h.start, h.end, h.result.entity_type, h.meta["role"]) for h in hits]
+
+    assert key(cached.hits(before)) == key(fresh.hits(before))
+    assert len(cached.cache) > 0
+    assert key(cached.hits(after)) == key(fresh.hits(after))   # mostly from the cache
+    assert key(cached.hits(before)) == key(fresh.hits(before))
