@@ -104,8 +104,8 @@ def review_batch(inputs: list[str], out_dir: str = "out", force: bool = False,
         hook.finished(row)
     if plan.jobs:
         prepare_queue(settings.database_url)
-        config = BatchConfig.build(settings, out, version)
         processes = runner_from_env()[1] if processes is None else processes
+        config = BatchConfig.build(per_process(settings, processes), out, version)
         with ReviewPool(processes, config) if processes > 0 else nullcontext() as pool:
             futures = review_document.map(plan.jobs, config=unmapped(config), pool=unmapped(pool))
             rows += collect(futures, plan.jobs, ledger, hook)
@@ -115,6 +115,14 @@ def review_batch(inputs: list[str], out_dir: str = "out", force: bool = False,
               **{d.value: n for d, n in summary.by_decision.items()}}
     logger.info("完成：%s", counts)
     return counts
+
+
+def per_process(settings: Settings, processes: int) -> Settings:
+    """With several review processes, each gets its share of the cores for the name model (threads beyond that
+    only wait for each other), unless MISHEN_MODEL_THREADS was set."""
+    if processes < 2 or "MISHEN_MODEL_THREADS" in os.environ:
+        return settings
+    return settings.model_copy(update={"model_threads": max(1, (os.cpu_count() or 1) // processes)})
 
 
 def collect(futures: list[PrefectFuture], jobs: list[Job], ledger: Ledger, hook: ProgressHook) -> list[DocResult]:

@@ -1,7 +1,8 @@
 """Review one batch job inside a worker (thread, process or Dask worker): read, review, report, enqueue.
 
 Worker cache: building a Reviewer loads models and dictionaries (seconds), so each worker *process* keeps the
-Reviewers it built in ``_REVIEWERS``, keyed by the settings they were built from. This is the one module-level
+Reviewers it built in ``_REVIEWERS``, keyed by the settings they were built from, and its queue connections in
+``_STORES`` (a new engine and connection per document cost more than the insert). This is the one module-level
 cache in mishen and it exists only for batch workers (a process-pool or Dask worker has no other place to keep
 state between tasks); the CLI, the gate and the tests build their own Reviewer. Threads of one process share a
 Reviewer and take turns through its lock: detectors are not promised to be thread-safe, and Python threads give
@@ -25,6 +26,7 @@ from models import Report
 SUBMITTED_BY = "batch"
 
 _REVIEWERS: dict[str, tuple[Reviewer, threading.Lock]] = {}
+_STORES: dict[str, Store] = {}
 _CACHE_LOCK = threading.Lock()
 
 
@@ -85,13 +87,18 @@ def write_report(report: Report, target: Path) -> None:
         tmp.unlink(missing_ok=True)
 
 
+def store_for(database_url: str) -> Store:
+    """This process's queue store for ``database_url`` (see the module docstring); sessions are per call."""
+    with _CACHE_LOCK:
+        store = _STORES.get(database_url)
+        if store is None:
+            store = _STORES[database_url] = Store(database_url)
+        return store
+
+
 def enqueue(report: Report, database_url: str, sha256: str) -> int:
     """Submit into the reviewers' queue; the same content submitted again answers the existing item."""
-    store = Store(database_url)
-    try:
-        return store.submit(report, SUBMITTED_BY, content_sha256=sha256).item_id
-    finally:
-        store.close()
+    return store_for(database_url).submit(report, SUBMITTED_BY, content_sha256=sha256).item_id
 
 
 def prepare_queue(database_url: str) -> None:
