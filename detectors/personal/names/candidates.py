@@ -29,7 +29,7 @@ def _jieba_words(min_freq: int) -> tuple[frozenset[str], frozenset[str]]:
             if len(word) == 2:
                 if int(freq) >= 100:
                     common.add(word)
-                if int(freq) >= min_freq and not tag.startswith("nr"):
+                if int(freq) >= min_freq and not tag.startswith(("nr", "ns")):
                     plain.add(word)
     return frozenset(plain), frozenset(common)
 

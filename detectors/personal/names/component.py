@@ -22,7 +22,7 @@ class PersonNames:
     the rule that found them (spaCy's char tokens may not align with a span around whitespace)."""
 
     def __init__(self, window: int, overlap: int, batch_size: int, threads: int, sparse: bool = True,
-                 block: int = 8, long_block: int = 96, context: int = 6) -> None:
+                 block: int = 8, long_block: int = 96, context: int = 8) -> None:
         self.tagger = LacTagger(window=window, overlap=overlap, batch_size=batch_size, threads=threads,
                                 block=block, long_block=long_block, context=context)
         self.rules = NameRules()
@@ -47,7 +47,7 @@ class PersonNames:
 
 
 @Language.factory(FACTORY, default_config={"window": 192, "overlap": 16, "batch_size": 128, "threads": 2,
-                                           "sparse": True, "block": 8, "long_block": 96, "context": 6})
+                                           "sparse": True, "block": 8, "long_block": 96, "context": 8})
 def make_person_names(nlp: Language, name: str, window: int, overlap: int, batch_size: int,
                       threads: int, sparse: bool, block: int, long_block: int, context: int) -> PersonNames:
     return PersonNames(window=window, overlap=overlap, batch_size=batch_size, threads=threads, sparse=sparse,

