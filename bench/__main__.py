@@ -4,7 +4,8 @@
     .venv/bin/python -m bench --docs 200 --sample 60 --only library,cold   # a quick subset
 
 Stages: library (1 and 2 worker processes, per stage, per detector), baselines (Presidio zh, + LAC, mishen on the
-same txt texts), profile (cProfile top entries), gate (p50/p95/p99 at 1/10/50 clients, server RSS), cold
+same txt texts), profile (cProfile top entries), gate (`mishen serve --workers 2`: new, re-checked
+and identical ~5k-char pages, p50/p95/p99 at 1/10/50 clients, server RSS), cold
 (`mishen scan` one file, no Prefect import), batch (`mishen batch` over the whole corpus, 2 workers, RSS).
 """
 from __future__ import annotations
@@ -30,6 +31,7 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=200, help="documents for the library throughput runs")
     parser.add_argument("--baseline-docs", type=int, default=40, help="txt documents for the baselines")
     parser.add_argument("--gate-requests", type=int, default=100, help="requests per concurrency level")
+    parser.add_argument("--gate-workers", type=int, default=2, help="worker processes of `mishen serve` (gate)")
     parser.add_argument("--workers", type=int, default=2, help="workers of the batch stage")
     parser.add_argument("--only", default=",".join(STAGES), help="comma-separated stages to run")
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
@@ -83,8 +85,7 @@ def run_stage(stage: str, args, corpus: Path, paths: list[Path], sample: list[Pa
     if stage == "gate":
         from bench.gate import bench_gate
 
-        texts = [p.read_text(encoding="utf-8")[:3000] for p in txt[:10]]
-        result = bench_gate(texts, args.gate_requests)
+        result = bench_gate(args.gate_requests, args.gate_workers)  # its own ~5,000-char pages, seeded
         report.gate(result)
         return asdict(result)
     if stage == "cold":

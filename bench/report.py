@@ -11,7 +11,8 @@ def header(machine: dict[str, str], args) -> None:
           f"load average at start {machine['load']} (the machine is shared)")
     print(f"- commit: {machine['commit']}")
     print(f"- command: `.venv/bin/python -m bench --docs {args.docs} --sample {args.sample} "
-          f"--baseline-docs {args.baseline_docs} --gate-requests {args.gate_requests} --only {args.only}`", flush=True)
+          f"--baseline-docs {args.baseline_docs} --gate-requests {args.gate_requests} "
+          f"--gate-workers {args.gate_workers} --only {args.only}`", flush=True)
 
 
 def corpus(drafts, seconds: float) -> dict:
@@ -63,13 +64,25 @@ def profile(text: str) -> None:
 
 
 def gate(result) -> None:
-    print(f"\n### Gate latency on loopback (`mishen serve`, ~{result.body_chars:,}-char pages)\n")
-    print("| concurrent clients | requests | p50 ms | p95 ms | p99 ms | requests/s | status codes |")
-    print("|---|---|---|---|---|---|---|")
-    for level in result.levels:
-        print(f"| {level.clients} | {len(level.latencies_ms)} | {level.percentile(0.5):,.0f} | "
-              f"{level.percentile(0.95):,.0f} | {level.percentile(0.99):,.0f} | {level.per_s:.1f} | {level.statuses} |")
-    print(f"\nServer: ready in {result.start_s:.1f} s; peak RSS {result.rss_mb:.0f} MB", flush=True)
+    titles = {"new": "new pages (every request a page never seen before)",
+              "edited": "re-checked pages (a pool of pages, one more paragraph changed per request)",
+              "identical": "identical re-submission (same bytes; whole-report cache)"}
+    print(f"\n### Gate latency on loopback (`mishen serve --workers {result.workers}`, "
+          f"~{result.body_chars:,}-char pages)\n")
+    for name, levels in result.scenarios.items():
+        print(f"\n{titles.get(name, name)}:\n")
+        print("| concurrent clients | requests | p50 ms | p95 ms | p99 ms | requests/s | status codes | "
+              "dirty published / dirty | clean published / clean | from report cache |")
+        print("|---|---|---|---|---|---|---|---|---|---|")
+        for level in levels:
+            print(f"| {level.clients} | {len(level.latencies_ms)} | {level.percentile(0.5):,.0f} | "
+                  f"{level.percentile(0.95):,.0f} | {level.percentile(0.99):,.0f} | {level.per_s:.1f} | "
+                  f"{level.statuses} | {level.dirty_published} / {level.dirty} | "
+                  f"{level.clean_published} / {level.clean} | {level.cached} |")
+    processes = ", ".join(f"{mb:.0f}" for mb, _ in result.rss_by_process)
+    print(f"\nServer: ready in {result.start_s:.1f} s (every worker loaded); peak RSS {result.rss_mb:.0f} MB summed "
+          f"over {len(result.rss_by_process)} processes ({processes} MB); dirty pages published: "
+          f"{result.dirty_published} (must be 0)", flush=True)
 
 
 def cold(result) -> None:

@@ -24,7 +24,8 @@ class Settings(BaseSettings):
 
     # Compute.
     model_threads: int = Field(
-        2, ge=1, description="threads of the name model (ONNX) in one process; 1 when one process runs per core")
+        1, ge=1, description="threads of the name model (ONNX) in one process; 2 threads gain ~1.3x on an idle "
+                             "2-core machine and lose badly when the other core is busy (measured in bench/)")
     cache_chunks: int = Field(
         4096, ge=0, description="chunks of text whose personal-data results are kept in memory (by digest) so "
                                 "a re-checked page only re-runs its changed paragraphs; 0 turns the cache off")

@@ -17,7 +17,7 @@ from mishen.render import labels
 from mishen.render.html import TEMPLATES as REPORT_TEMPLATES
 from mishen.review import api, web, web_admin, web_auth, web_exports
 from mishen.review.config import ServiceSettings
-from mishen.review.gate import Engine
+from mishen.review.gate import Engine, ReportCache
 from mishen.review.store import Store
 from mishen.review.views import Role, Status
 
@@ -44,7 +44,7 @@ def create_app(settings: ServiceSettings | None = None, reviewer: Reviewer | Non
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.engine = Engine(reviewer or _build_reviewer(settings), store or _open_store(settings),
-                                  settings.gate_timeout_s)
+                                  settings.gate_timeout_s, ReportCache.of(settings))
         try:
             yield
         finally:
@@ -76,7 +76,8 @@ def _build_reviewer(settings: ServiceSettings) -> Reviewer | None:
 def _open_store(settings: ServiceSettings) -> Store | None:
     try:
         store = Store(settings.database_url)
-        store.migrate()
+        if settings.migrate_on_start:  # off in the workers of `mishen serve --workers N`: their parent migrated
+            store.migrate()
         return store
     except Exception as exc:  # the gate then refuses every page; the UI says the database is down
         log.error("could not open the queue database: %s", type(exc).__name__)

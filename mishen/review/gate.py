@@ -5,13 +5,17 @@ import hashlib
 import json
 import logging
 import threading
+import time
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import anyio
 import anyio.to_thread
 from starlette.concurrency import run_in_threadpool
 
+from mishen.batch.version import detector_version
 from mishen.pipeline import Reviewer
+from mishen.review.config import ServiceSettings
 from mishen.review.inputs import Submission
 from mishen.review.store import Store
 from mishen.review.views import StoreError
@@ -37,24 +41,119 @@ class GateAnswer:
     body: dict
 
 
-class Engine:
-    """One Reviewer per app; reviews run in a worker thread, one at a time, within a time limit."""
+CacheKey = tuple[str, str, str]
+HASH_INLINE_BYTES = 1 << 20   # larger bodies are hashed in a thread, off the event loop
 
-    def __init__(self, reviewer: Reviewer | None, store: Store | None, timeout_s: float) -> None:
+
+class ReportCache:
+    """Reports of pages this process already reviewed, by (sha256 of the bytes, name, detector version): an LRU
+    bounded in entries and in characters of report text. Memory only, never written anywhere; a report with an
+    error is never kept (a failure is retried, not remembered). Each get and put copies, so no caller can change
+    a kept report. The name is part of the key because it decides the format and is the report's ``source``."""
+
+    def __init__(self, entries: int, chars: int, version: str) -> None:
+        self.entries = entries
+        self.chars = chars
+        self.version = version
+        self._kept: OrderedDict[CacheKey, tuple[Report, int]] = OrderedDict()
+        self._size = 0
+
+    @classmethod
+    def of(cls, settings: ServiceSettings) -> ReportCache:
+        """A cache for the engine built from ``settings``: its version covers the package, the policy file in
+        effect and every detector file (mishen.batch.version), so a changed detector never answers from it."""
+        try:
+            version = detector_version(settings)
+        except Exception as exc:  # no version, no cache: every page is reviewed
+            log.warning("gate cache disabled, no detector version: %s", type(exc).__name__)
+            return cls(0, 0, "")
+        return cls(settings.gate_cache_entries, settings.gate_cache_chars, version)
+
+    @property
+    def enabled(self) -> bool:
+        return self.entries > 0 and self.chars > 0
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+    def key(self, digest: str, name: str) -> CacheKey:
+        return digest, name, self.version
+
+    def get(self, key: CacheKey) -> Report | None:
+        found = self._kept.get(key)
+        if found is None:
+            return None
+        self._kept.move_to_end(key)
+        return found[0].model_copy(deep=True)
+
+    def put(self, key: CacheKey, report: Report) -> None:
+        if not self.enabled or report.error is not None:
+            return
+        weight = len(report.document.text) + sum(len(h.text) for h in report.hidden_parts) + 1
+        if weight > self.chars:
+            return
+        old = self._kept.pop(key, None)
+        if old is not None:
+            self._size -= old[1]
+        self._kept[key] = (report.model_copy(deep=True), weight)
+        self._size += weight
+        while len(self._kept) > self.entries or self._size > self.chars:
+            _, (_, dropped) = self._kept.popitem(last=False)
+            self._size -= dropped
+
+
+class Engine:
+    """One Reviewer per process. Reviews run one at a time in a worker thread within a time limit: a review holds
+    the GIL most of the time, so two at once in one process would only slow both down. Waiting requests wait in
+    the event loop (a capacity limiter of one), not in threads, so the thread pool stays free for the database and
+    the web UI; a re-submitted identical page answers from the report cache without waiting at all."""
+
+    def __init__(self, reviewer: Reviewer | None, store: Store | None, timeout_s: float,
+                 cache: ReportCache | None = None) -> None:
         self.reviewer = reviewer
         self.store = store
         self.timeout_s = timeout_s
-        self._lock = threading.Lock()
+        self.cache = cache if cache is not None else ReportCache(0, 0, "")
+        self._lock = threading.Lock()   # also holds off the next review while an abandoned one still runs
+        self._turn = anyio.CapacityLimiter(1)
 
     async def review(self, submission: Submission) -> Report:
+        """The report of ``submission``. From the cache, its ``timings_ms`` are ``{"cache": ms, "total": ms}``: the
+        time this answer took, not the time of the review that made it; everything else is that review's report."""
         if self.reviewer is None:
             raise StoreError("ENGINE_UNAVAILABLE", "审查引擎未能启动")
+        started = time.perf_counter()
+        key = await self._key(submission)
+        if key is not None and (cached := self.cache.get(key)) is not None:
+            elapsed = round((time.perf_counter() - started) * 1000, 2)
+            cached.timings_ms = {"cache": elapsed, "total": elapsed}
+            return cached
+        deadline = time.monotonic() + self.timeout_s
         with anyio.fail_after(self.timeout_s):  # an abandoned review finishes in its thread, unseen
-            return await anyio.to_thread.run_sync(self._review, submission, abandon_on_cancel=True)
+            report = await anyio.to_thread.run_sync(self._review, submission, deadline, abandon_on_cancel=True,
+                                                    limiter=self._turn)
+        if key is not None:
+            self.cache.put(key, report)
+        return report
 
-    def _review(self, submission: Submission) -> Report:
-        with self._lock:
+    async def _key(self, submission: Submission) -> CacheKey | None:
+        if not self.cache.enabled:
+            return None
+        if len(submission.data) < HASH_INLINE_BYTES:
+            digest = hashlib.sha256(submission.data).hexdigest()
+        else:
+            digest = await anyio.to_thread.run_sync(lambda: hashlib.sha256(submission.data).hexdigest())
+        return self.cache.key(digest, submission.name)
+
+    def _review(self, submission: Submission, deadline: float) -> Report:
+        if not self._lock.acquire(timeout=max(0.0, deadline - time.monotonic())):
+            raise TimeoutError  # an abandoned review still holds the engine past this request's time
+        try:
+            if time.monotonic() >= deadline:
+                raise TimeoutError  # nobody waits for this answer any more: do not spend the CPU on it
             return self.reviewer.review_bytes(submission.data, submission.name)
+        finally:
+            self._lock.release()
 
     def require_store(self) -> Store:
         if self.store is None:

@@ -54,14 +54,19 @@ def call(port: int, method: str, path: str, body: dict | None = None) -> tuple[i
 
 
 def rss_kb(pid: int) -> int:
-    """Current resident set of a process in kB (Linux /proc), 0 if it is gone."""
+    """Current resident set of a process and all its descendants (`mishen serve` runs worker processes) in kB
+    (Linux /proc), 0 if it is gone."""
+    total = 0
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
             if line.startswith("VmRSS:"):
-                return int(line.split()[1])
+                total += int(line.split()[1])
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            for child in (task / "children").read_text().split():
+                total += rss_kb(int(child))
     except (OSError, ValueError):
         pass
-    return 0
+    return total
 
 
 def kill(proc: subprocess.Popen) -> None:
