@@ -59,12 +59,16 @@ def info_metadata(info_list: list[Any], parent: Document) -> tuple[dict[str, str
     return metadata, metadata_parts(fields, parent.source, parent.sha256, parent.format)
 
 
-def annotation_parts(annots: list[dict], page: int, parent: Document) -> list[HiddenPart]:
-    """Comments, notes, stamps and link targets of one page. Widgets are form fields (read elsewhere)."""
+def annotation_parts(annots: Any, page: int, parent: Document) -> list[HiddenPart]:
+    """Comments, notes, stamps and link targets of one page (its /Annots array, as pdfminer gives it).
+    Widgets are form fields (read elsewhere)."""
     out: list[HiddenPart] = []
     n_note = n_link = 0
-    for annot in annots:
-        data = resolve1(annot.get("data")) or {}
+    annots = resolve1(annots)
+    for annot in annots[:_MAX_ITEMS] if isinstance(annots, list) else []:
+        data = resolve1(annot)
+        if not isinstance(data, dict):
+            continue
         subtype = as_text(data.get("Subtype"))
         if subtype in _SKIP_ANNOTS:
             continue

@@ -6,30 +6,28 @@ Spaces: the PDF's own space characters are kept. A space is *inserted* only wher
 between two Latin letters/digits when the gap is wider than half their mean width, and between any
 characters when the gap is at least a full character (a separate table cell or column). Never for the
 sub-character gaps that make pdfminer/pdfplumber print "2020 年 9 月".
+Characters are dicts as ``_pdf_chars.page_chars`` makes them (``text``, ``x0``, ``x1``, ``top``, ``bottom``,
+``size``; pdfplumber's keys and coordinates).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from models import CharBox
 
-_CID = re.compile(r"^\(cid:\d+\)$")
-REPLACEMENT = "\ufffd"
+REPLACEMENT = "\ufffd"   # what an unmapped glyph (no Unicode value known) becomes
 
 
 @dataclass
 class Line:
     text: str
     boxes: list[CharBox | None]
-    chars: list[dict]           # the pdfplumber chars, in reading order
+    chars: list[dict]           # the chars, in reading order
     offsets: list[int]          # offset in ``text`` of each of ``chars``
 
 
 def char_text(char: dict) -> str:
-    """The text of one glyph; an unmapped glyph '(cid:123)' becomes U+FFFD."""
-    text = char.get("text") or ""
-    return REPLACEMENT if _CID.match(text) else text
+    return char.get("text") or ""
 
 
 def group_lines(chars: list[dict]) -> list[list[dict]]:
@@ -50,28 +48,50 @@ def group_lines(chars: list[dict]) -> list[list[dict]]:
     return [sorted(line, key=lambda c: c["x0"]) for line in lines]
 
 
-def build_line(chars: list[dict], page: int) -> Line:
+def build_line(chars: list[dict], page: int, tolerance: float = 1.0) -> Line:
+    """One line's characters (left to right) -> its text and boxes. A glyph drawn again at (almost) the same
+    place — fake bold prints every character twice — is dropped: the same text within ``tolerance`` of a kept
+    character's x0 and top (the leftmost copy is kept)."""
     pieces: list[str] = []
     boxes: list[CharBox | None] = []
     offsets: list[int] = []
+    kept: list[dict] = []
     length = 0
     previous: dict | None = None
     for char in chars:
-        text = char_text(char)
+        text = char.get("text")
         if not text:
             continue
-        if previous is not None and _needs_space(previous, char, pieces[-1][-1], text[0]):
-            pieces.append(" ")
-            boxes.append(None)
-            length += 1
-        box = CharBox(page=page, x0=round(char["x0"], 2), top=round(char["top"], 2), x1=round(char["x1"], 2),
-                      bottom=round(char["bottom"], 2))
+        x0, top = char["x0"], char["top"]
+        if previous is not None:
+            if x0 - previous["x0"] <= tolerance and _drawn_again(kept, text, x0, top, tolerance):
+                continue
+            if x0 > previous["x1"] and _needs_space(previous, char, pieces[-1][-1], text[0]):
+                pieces.append(" ")
+                boxes.append(None)
+                length += 1
+        box = CharBox(page=page, x0=round(x0 * 100) / 100, top=round(top * 100) / 100,
+                      x1=round(char["x1"] * 100) / 100, bottom=round(char["bottom"] * 100) / 100)
         pieces.append(text)
-        boxes.extend([box] * len(text))
+        if len(text) == 1:
+            boxes.append(box)
+        else:
+            boxes.extend([box] * len(text))
         offsets.append(length)
+        kept.append(char)
         length += len(text)
         previous = char
-    return Line(text="".join(pieces), boxes=boxes, chars=[c for c in chars if char_text(c)], offsets=offsets)
+    return Line(text="".join(pieces), boxes=boxes, chars=kept, offsets=offsets)
+
+
+def _drawn_again(kept: list[dict], text: str, x0: float, top: float, tolerance: float) -> bool:
+    """A kept character (scanning back while their x0 is within ``tolerance``) with this text and place."""
+    for other in reversed(kept):
+        if x0 - other["x0"] > tolerance:
+            return False
+        if other["text"] == text and abs(other["top"] - top) <= tolerance:
+            return True
+    return False
 
 
 def _needs_space(prev: dict, char: dict, last: str, first: str) -> bool:

@@ -1,18 +1,29 @@
-"""PDF through pdfplumber: text rebuilt from page.chars (one block per line, 第P页第L行), a box per
-character, pages without a text layer, document info, annotations, form fields, attachments, and text
-under a fake redaction box (kept in the text — it is in the text layer — and also a covered_text part)."""
+"""PDF: text rebuilt from the characters (one block per line, 第P页第L行), a box per character, pages without a
+text layer, and text under a fake redaction box (kept in the text — it is in the text layer — and also a
+covered_text part), all through PDFium (pypdfium2, C++). Document info, XMP, annotations, form fields and
+attachments through pdfminer, which here reads the catalog and the page dictionaries only, never a content
+stream: interpreting every page's content in Python was what made PDFs the slowest format to read."""
 from __future__ import annotations
 
+import contextlib
+import gc
 import io
+import threading
 import time
+from collections.abc import Iterator
+from typing import Any
 
-import pdfplumber
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
 from pdfminer.psexceptions import PSException
-from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from mishen.read._common import hidden_part
-from mishen.read._pdf_covered import covered_runs, layout_sequence
+from mishen.read._pdf_chars import PageFrame, page_chars
+from mishen.read._pdf_covered import covered_runs, draw_order
+from mishen.read._pdf_recover import Recoverer
 from mishen.read._pdf_extras import (
     annotation_parts,
     attachment_parts,
@@ -25,73 +36,79 @@ from mishen.read.errors import ReadError
 from mishen.settings import Settings
 from models import Block, CharBox, Document, HiddenKind, HiddenPart, SourceFormat
 
-_BROKEN = (PSException, MalformedPDFException, ValueError, KeyError, TypeError, IndexError, AttributeError,
-           AssertionError, RecursionError, OSError, EOFError)
+_BROKEN = (PSException, ValueError, KeyError, TypeError, IndexError, AttributeError, AssertionError,
+           RecursionError, OSError, EOFError)
+_PDFIUM = threading.Lock()   # PDFium is not thread-safe: one document at a time goes through it in a process
 
 
 def read_pdf(data: bytes, name: str, sha256: str, settings: Settings) -> Document:
+    with _PDFIUM, _collection_paused():
+        try:
+            pdf = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as exc:
+            raise _pdfium_error(exc) from exc
+        try:
+            return _read(pdf, data, name, sha256, settings)
+        except ReadError:
+            raise
+        except PDFPasswordIncorrect as exc:
+            raise ReadError("ENCRYPTED", "PDF 已加密（需要打开密码），无法读取；请提交未加密的文件") from exc
+        except PDFEncryptionError as exc:
+            raise ReadError("ENCRYPTED", "PDF 使用了无法解密的加密方式，无法读取；请提交未加密的文件") from exc
+        except (pdfium.PdfiumError, *_BROKEN) as exc:
+            raise ReadError("UNREADABLE", f"PDF 文件已损坏，无法解析（{type(exc).__name__}）") from exc
+        finally:
+            pdf.close()
+
+
+@contextlib.contextmanager
+def _collection_paused() -> Iterator[None]:
+    """The reader makes a dict and a CharBox per character and no reference cycles; the cyclic collector would
+    only scan them again and again (~12% of the reading time). Reference counting still frees everything."""
+    enabled = gc.isenabled()
+    gc.disable()
     try:
-        pdf = pdfplumber.open(io.BytesIO(data), raise_unicode_errors=False)
-    except PdfminerException as exc:
-        raise _translate(exc) from exc
-    except _BROKEN as exc:
-        raise ReadError("UNREADABLE", f"PDF 文件已损坏，无法解析（{type(exc).__name__}）") from exc
-    try:
-        return _read(pdf, name, sha256, settings)
-    except ReadError:
-        raise
-    except PdfminerException as exc:
-        raise _translate(exc) from exc
-    except PDFEncryptionError as exc:
-        raise ReadError("ENCRYPTED", "PDF 使用了无法解密的加密方式，无法读取") from exc
-    except _BROKEN as exc:
-        raise ReadError("UNREADABLE", f"PDF 文件已损坏，无法解析（{type(exc).__name__}）") from exc
+        yield
     finally:
-        _close(pdf)
+        if enabled:
+            gc.enable()
 
 
-def _close(pdf: pdfplumber.PDF) -> None:
-    """pdfplumber's close() walks pdf.pages again: on a broken page tree it raises what _read already turned
-    into a ReadError. Close what can be closed and never let close() replace that error."""
-    try:
-        pdf.close()
-    except (PdfminerException, *_BROKEN):
-        pdf.stream.close()
-
-
-def _translate(exc: PdfminerException) -> ReadError:
-    cause = exc.args[0] if exc.args else exc
-    if isinstance(cause, PDFPasswordIncorrect):
+def _pdfium_error(exc: pdfium.PdfiumError) -> ReadError:
+    if exc.err_code == pdfium_c.FPDF_ERR_PASSWORD:
         return ReadError("ENCRYPTED", "PDF 已加密（需要打开密码），无法读取；请提交未加密的文件")
-    if isinstance(cause, PDFEncryptionError):
+    if exc.err_code == pdfium_c.FPDF_ERR_SECURITY:
         return ReadError("ENCRYPTED", "PDF 使用了无法解密的加密方式，无法读取；请提交未加密的文件")
-    return ReadError("UNREADABLE", f"PDF 文件已损坏，无法解析（{type(cause).__name__}）")
+    return ReadError("UNREADABLE", "PDF 文件已损坏，无法解析（PDFium 无法打开）")
 
 
-def _read(pdf: pdfplumber.PDF, name: str, sha256: str, settings: Settings) -> Document:
+def _read(pdf: pdfium.PdfDocument, data: bytes, name: str, sha256: str, settings: Settings) -> Document:
     started = time.monotonic()
-    pages = pdf.pages
-    if len(pages) > settings.max_pages:
-        raise ReadError("TOO_LARGE", f"PDF 共 {len(pages)} 页，超过上限 {settings.max_pages} 页")
-    if not pages:
+    count = len(pdf)
+    if count > settings.max_pages:
+        raise ReadError("TOO_LARGE", f"PDF 共 {count} 页，超过上限 {settings.max_pages} 页")
+    if count <= 0:
         raise ReadError("UNREADABLE", "PDF 中没有页面，文件已损坏")
-    doc = Document(source=name, sha256=sha256, format=SourceFormat.PDF, text="", pages=len(pages))
+    catalog_doc = PDFDocument(PDFParser(io.BytesIO(data)))
+    pages = list(PDFPage.create_pages(catalog_doc))
+    if len(pages) != count:
+        raise ReadError("UNREADABLE", f"PDF 的页面结构已损坏（页数无法确定：{count} 或 {len(pages)}）")
+    doc = Document(source=name, sha256=sha256, format=SourceFormat.PDF, text="", pages=count)
     writer = _PageWriter(doc)
-    for number, page in enumerate(pages, 1):
+    for number, info in enumerate(pages, 1):
         if time.monotonic() - started > settings.read_timeout_s:
             raise ReadError("TOO_LARGE", f"读取 PDF 超时（{settings.read_timeout_s:.0f} 秒），已读到第 {number} 页")
-        lines = writer.page(page, number)
+        lines = _page(pdf, number, info, writer)
         if real_char_count(lines) < settings.min_chars_per_page:
             doc.pages_without_text.append(number)
         try:
-            writer.parts.extend(annotation_parts(page.annots, number, doc))
+            writer.parts.extend(annotation_parts(info.annots, number, doc))
         except _BROKEN:
             doc.warnings.append(f"第{number}页的注释无法解析")
-        page.close()
     doc.text = "".join(writer.pieces)
     doc.blocks, doc.char_boxes = writer.blocks, writer.boxes
-    doc.metadata, meta_parts = info_metadata(pdf.doc.info, doc)
-    catalog = pdf.doc.catalog
+    doc.metadata, meta_parts = info_metadata(catalog_doc.info, doc)
+    catalog = catalog_doc.catalog
     xmp, xmp_parts = xmp_metadata(catalog, set(doc.metadata.values()), doc)
     doc.metadata.update(xmp)
     meta_parts += xmp_parts
@@ -99,6 +116,19 @@ def _read(pdf: pdfplumber.PDF, name: str, sha256: str, settings: Settings) -> Do
     if doc.pages_without_text:
         doc.warnings.append(f"{len(doc.pages_without_text)} 页没有文字层（可能是扫描件），需人工审查")
     return doc
+
+
+def _page(pdf: pdfium.PdfDocument, number: int, info: Any, writer: _PageWriter) -> list[Line]:
+    """One page through PDFium; ``info`` is pdfminer's view of the same page (its MediaBox and /Rotate give the
+    coordinates pdfplumber gave, which the redaction of PDFs draws with)."""
+    page = pdf[number - 1]
+    textpage = page.get_textpage()
+    try:
+        frame = PageFrame.of(info.rotate, info.mediabox)
+        return writer.page(page.raw, textpage.raw, frame, number, info)
+    finally:
+        textpage.close()
+        page.close()
 
 
 class _PageWriter:
@@ -111,16 +141,23 @@ class _PageWriter:
         self.blocks: list[Block] = []
         self.parts: list[HiddenPart] = []
         self.length = 0
+        self.recoverer: Recoverer | None = None
 
-    def page(self, page: pdfplumber.page.Page, number: int) -> list[Line]:
-        chars = page.chars
-        order, rects = layout_sequence(page.layout)
-        if len(order) == len(chars):
-            chars = [dict(c, _seq=s) for c, s in zip(chars, order)]
-        else:
-            rects = []
-            self.doc.warnings.append(f"第{number}页的绘制顺序无法确定，未检查被遮盖的文字")
-        lines = [build_line(chars, number) for chars in group_lines(_dedupe(chars))]
+    def page(self, page: pdfium_c.FPDF_PAGE, textpage: pdfium_c.FPDF_TEXTPAGE, frame: PageFrame, number: int,
+             info: Any) -> list[Line]:
+        chars = page_chars(textpage, frame)
+        order = draw_order(page, frame)
+        chars += self._recover(chars, order.starts, frame, number, info)
+        rects = order.rects
+        if rects:
+            seqs = order.text_objects
+            if order.complete and all(c["obj"] in seqs for c in chars):
+                for char in chars:
+                    char["_seq"] = seqs[char["obj"]]
+            else:
+                rects = []
+                self.doc.warnings.append(f"第{number}页的绘制顺序无法确定，未检查被遮盖的文字")
+        lines = [build_line(chars, number) for chars in group_lines(chars)]
         lines = [line for line in lines if line.text.strip()]
         unmapped = sum(line.text.count(REPLACEMENT) for line in lines)
         if unmapped:
@@ -143,22 +180,21 @@ class _PageWriter:
                 attrs={"why": "filled_rect", "start": str(starts[index] + start), "end": str(starts[index] + end)}))
         return lines
 
+    def _recover(self, chars: list[dict], starts: dict[int, tuple[float, float]], frame: PageFrame, number: int,
+                 info: Any) -> list[dict]:
+        """Characters of text objects PDFium left out of its text page (see _pdf_recover), through pdfminer."""
+        used = {char["obj"] for char in chars}
+        lost = {obj: point for obj, point in starts.items() if obj not in used}
+        if not lost:
+            return []
+        if self.recoverer is None:
+            self.recoverer = Recoverer()
+        found, missing = self.recoverer.chars(info, lost, frame)
+        if missing:
+            self.doc.warnings.append(f"第{number}页有 {missing} 处文字未能提取，需人工核对")
+        return found
+
     def _append(self, text: str, boxes: list[CharBox | None]) -> None:
         self.pieces.append(text)
         self.boxes.extend(boxes)
         self.length += len(text)
-
-
-def _dedupe(chars: list[dict], tolerance: float = 1.0) -> list[dict]:
-    """Drop a glyph drawn again at (almost) the same place — fake bold prints every character twice."""
-    kept: list[dict] = []
-    seen: dict[tuple[str, int], list[tuple[float, float]]] = {}
-    for char in chars:
-        text, top, x0 = char.get("text") or "", char["top"], char["x0"]
-        row = round(top)
-        near = [p for r in (row - 1, row, row + 1) for p in seen.get((text, r), ())]
-        if any(abs(x - x0) <= tolerance and abs(t - top) <= tolerance for x, t in near):
-            continue
-        seen.setdefault((text, row), []).append((x0, top))
-        kept.append(char)
-    return kept

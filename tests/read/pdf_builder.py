@@ -3,10 +3,11 @@ attachments and encryption."""
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
+from pypdf.generic import NameObject, RectangleObject
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -84,6 +85,43 @@ def _page(c: canvas.Canvas, index: int, lines: Sequence[str], size: float, cover
         if (index, line) in covered:
             c.setFillColorRGB(0, 0, 0)
             c.rect(*box, fill=1, stroke=0)
+
+
+def canvas_pdf(draw: Callable[[canvas.Canvas], None], *, rotate: int = 0,
+               mediabox: tuple[float, float, float, float] | None = None, no_tounicode: bool = False) -> bytes:
+    """A one-page A4 PDF drawn by ``draw(canvas)`` (font ``FONT`` registered), then optionally turned by
+    /Rotate, given another MediaBox, or stripped of its fonts' /ToUnicode maps (glyphs without Unicode)."""
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=A4)
+    draw(c)
+    c.showPage()
+    c.save()
+    data = buffer.getvalue()
+    if not (rotate or mediabox or no_tounicode):
+        return data
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    page = writer.pages[0]
+    if rotate:
+        page.rotate(rotate)
+    if mediabox:
+        page.mediabox = RectangleObject(mediabox)
+    if no_tounicode:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            if "/ToUnicode" in font:
+                del font[NameObject("/ToUnicode")]
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def latin_ttf() -> str:
+    """Name of reportlab's bundled Vera TrueType font, registered (embedded as a subset, with /ToUnicode)."""
+    import reportlab
+    from reportlab.pdfbase.ttfonts import TTFont
+    pdfmetrics.registerFont(TTFont("Vera", str(Path(reportlab.__file__).parent / "fonts" / "Vera.ttf")))
+    return "Vera"
 
 
 def xmp_packet(**fields: str) -> str:

@@ -1,14 +1,18 @@
 """PDF: lines and spaces, character boxes, pages without text, metadata, annotations, covered text."""
 from __future__ import annotations
 
+import io
+
+import pdfplumber
 import pytest
+from reportlab.pdfgen.canvas import Canvas
 
 from mishen.read import read_bytes
 from mishen.read._pdf_text import build_line, group_lines
 from mishen.settings import Settings
 from models import Document, HiddenKind
 from tests.read.checks import assert_document_ok
-from tests.read.pdf_builder import LEFT, line_box, make_pdf, xmp_packet
+from tests.read.pdf_builder import FONT, LEFT, canvas_pdf, latin_ttf, line_box, make_pdf, xmp_packet
 
 SETTINGS = Settings()
 ID = "110101199003071234"
@@ -129,3 +133,129 @@ def test_xmp_fields_not_in_the_info_dictionary() -> None:
     meta = {p.id: p.document.text for p in kinds(doc, HiddenKind.METADATA)}
     assert meta["meta/xmp/creator"] == "李四" and meta["meta/xmp/CreatorTool"] == "Microsoft Word"
     assert "meta/xmp/title" not in meta  # the same value is already reported from the info dictionary
+
+
+def _lines(*items: tuple[float, float, str, float]):
+    """A drawing: (x, baseline y, text, size) strings in the CID font."""
+    def draw(c: Canvas) -> None:
+        for x, y, text, size in items:
+            c.setFont(FONT, size)
+            c.drawString(x, y, text)
+    return draw
+
+
+def _transformed(c: Canvas) -> None:
+    c.saveState()
+    c.translate(100, 500)
+    c.scale(2, 1.5)                 # a scaled CTM: boxes scale with it
+    c.setFont(FONT, 10)
+    c.drawString(0, 0, "放大文字AB12")
+    c.restoreState()
+    t = c.beginText(100, 300)
+    t.setFont(FONT, 12)
+    t.setHorizScale(60)             # horizontal scaling and text rise
+    t.setRise(3)
+    t.textOut("横向压缩Ab")
+    c.drawText(t)
+
+
+@pytest.mark.parametrize("draw, rotate, mediabox", [
+    (_lines((72, 700, "身份证号110101199003071234", 12)), 0, None),
+    (_lines((72, 700, "旋转页面的文字Ab12", 12)), 90, None),
+    (_lines((72, 700, "旋转页面的文字Ab12", 12)), 180, None),
+    (_lines((72, 700, "旋转页面的文字Ab12", 12)), 270, None),
+    (_lines((72, 700, "页面框不在原点", 12)), 0, (20, 30, 615, 872)),
+    (_lines((72, 700, "页面框不在原点", 12)), 90, (20, 30, 615, 872)),
+    (_transformed, 0, None),
+], ids=["upright", "rot90", "rot180", "rot270", "offset-mediabox", "offset-rot90", "ctm-hscale-rise"])
+def test_char_boxes_are_pdfplumbers(draw, rotate: int, mediabox) -> None:
+    """The redaction of PDFs draws with these boxes in pdfplumber's page space: same origin, units, rotation."""
+    data = canvas_pdf(draw, rotate=rotate, mediabox=mediabox)
+    doc = read_bytes(data, "a.pdf", Settings(min_chars_per_page=1))
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        expected = sorted((c["top"], c["x0"], c["x1"], c["bottom"], c["text"]) for c in pdf.pages[0].chars)
+    got = sorted((b.top, b.x0, b.x1, b.bottom, ch) for ch, b in zip(doc.text, doc.char_boxes) if b is not None)
+    assert [g[4] for g in got] == [e[4] for e in expected]
+    for g, e in zip(got, expected):
+        assert g[:4] == pytest.approx(e[:4], abs=0.02), g[4]
+
+
+def _cover(after: bool, grey: float = 0.0, height: float = 16.0, shape: str = "rect", in_form: bool = False):
+    """Line 1 in plain text, line 2 drawn then (after=True) or before it a filled box of ``grey`` over line 2."""
+    def draw(c: Canvas) -> None:
+        def box() -> None:
+            c.setFillGray(grey)
+            if shape == "rect":
+                c.rect(70, 696, 200, height, fill=1, stroke=0)
+            else:  # a filled ellipse over the same place: not a rectangle
+                c.ellipse(60, 690, 280, 716, fill=1, stroke=0)
+            c.setFillGray(0)
+        c.setFont(FONT, 12)
+        c.drawString(72, 730, "公开的内容")
+        if not after:
+            box()
+        c.setFont(FONT, 12)
+        c.drawString(72, 700, "被遮盖的身份证号")
+        if after and in_form:
+            c.beginForm("cover")
+            box()
+            c.endForm()
+            c.doForm("cover")
+        elif after:
+            box()
+    return draw
+
+
+@pytest.mark.parametrize("draw, covered", [
+    (_cover(after=True), ["被遮盖的身份证号"]),
+    (_cover(after=True, in_form=True), ["被遮盖的身份证号"]),        # the box inside a form XObject drawn later
+    (_cover(after=False), []),                                        # drawn first: a background
+    (_cover(after=True, grey=0.9), []),                               # light: the text still shows
+    (_cover(after=True, height=4.0), []),                             # a thin rule, not a cover
+    (_cover(after=True, shape="ellipse"), []),                        # not a rectangle
+], ids=["after", "after-in-form", "before", "light", "thin", "ellipse"])
+def test_which_boxes_cover_text(draw, covered: list[str]) -> None:
+    doc = read(canvas_pdf(draw))
+    assert doc.text == "公开的内容\n被遮盖的身份证号"
+    parts = kinds(doc, HiddenKind.COVERED_TEXT)
+    assert [p.document.text for p in parts] == covered
+    for part in parts:
+        assert doc.text[int(part.attrs["start"]):int(part.attrs["end"])] == part.document.text
+
+
+@pytest.mark.parametrize("shift", [0.0, 0.3, 0.8])
+def test_fake_bold_prints_once(shift: float) -> None:
+    doc = read(canvas_pdf(_lines((72, 700, "加粗的标题文字", 16), (72 + shift, 700 + shift / 2, "加粗的标题文字", 16))))
+    assert doc.text == "加粗的标题文字"
+    assert len(doc.char_boxes) == len(doc.text)
+
+
+@pytest.mark.parametrize("items, text", [
+    # A lone CJK glyph of a font that is not embedded has no outline width here: PDFium's text page skips it.
+    ([(72, 700, "第一行文字到此", 12), (72, 682, "。", 12), (72, 664, "第三行", 12)], "第一行文字到此\n。\n第三行"),
+    ([(72, 700, "姓名", 12), (200, 700, "男", 12)], "姓名 男"),
+    # A line repeating an earlier line's text looks like a fake-bold copy to PDFium: it is kept.
+    ([(72, 700, "同一句话再说一遍" * 4, 12), (72, 682, "同一句话再说一遍" * 4, 12)],
+     "同一句话再说一遍" * 4 + "\n" + "同一句话再说一遍" * 4),
+], ids=["lone-punctuation", "one-char-cell", "repeated-line"])
+def test_text_objects_pdfium_skips_are_read(items, text: str) -> None:
+    doc = read(canvas_pdf(_lines(*[(x, y, t, size) for x, y, t, size in items])))
+    assert doc.text == text
+    assert not any("未能提取" in w for w in doc.warnings)
+
+
+def test_glyphs_without_unicode_are_replaced_and_warned() -> None:
+    font = latin_ttf()
+
+    def draw(c: Canvas) -> None:
+        c.setFont(font, 12)
+        c.drawString(72, 700, "ŁłŒ AB")
+    doc = read_bytes(canvas_pdf(draw, no_tounicode=True), "a.pdf", Settings(min_chars_per_page=1))
+    assert doc.text.startswith("\ufffd\ufffd\ufffd")
+    assert any("无法转换为文字" in w and "3 个" in w for w in doc.warnings)
+
+
+def test_two_columns_read_line_by_line() -> None:
+    doc = read(canvas_pdf(_lines((72, 700, "左栏第一行", 12), (72, 682, "左栏第二行", 12),
+                                 (320, 700, "右栏第一行", 12), (320, 682, "右栏第二行", 12))))
+    assert doc.text == "左栏第一行 右栏第一行\n左栏第二行 右栏第二行"
