@@ -85,7 +85,7 @@ class Reviewer:
         timings["detect"] = _ms(t)
 
         t = time.perf_counter()
-        result = evaluate(doc, declared, findings, self.policy)
+        result = evaluate(doc, declared, findings, self.policy, view)
         timings["decide"] = _ms(t)
         timings["total"] = _ms(started)
         error = None

@@ -41,6 +41,12 @@ _INVISIBLE_RE = re.compile("[" + "".join(sorted(INVISIBLE)) + "]")
 
 
 @cache
+def _fold_pattern() -> re.Pattern:
+    """One character class of every character ``fold_table`` changes or deletes."""
+    return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(fold_table())) + "]")
+
+
+@cache
 def fold_table() -> dict[int, str | None]:
     """``str.translate`` table of ``fold_char`` for every character it changes, and deletion of INVISIBLE
     (built once per process: a scan of the code points below U+20000, ~20 ms)."""
@@ -84,7 +90,9 @@ class Normalizer:
         self._char_cache: dict[str, str] = {}
 
     def __call__(self, text: str) -> NormalizedText:
-        folded = text.translate(fold_table())  # fold_char on every character, INVISIBLE removed
+        table = fold_table()
+        # fold_char on every character, INVISIBLE removed; re.sub visits only the characters that change
+        folded = _fold_pattern().sub(lambda m: table[ord(m.group())] or "", text)
         removed = {m.start() for m in _INVISIBLE_RE.finditer(text)}
         to_original = [i for i in range(len(text)) if i not in removed] if removed else range(len(text))
         simplified = self._t2s.convert(folded)
@@ -107,6 +115,8 @@ class Normalizer:
         if not sample:
             return Script.SIMPLIFIED
         as_simple = self._t2s.convert(sample)
+        if as_simple == sample:
+            return Script.SIMPLIFIED      # nothing only Traditional writes (most documents: one conversion)
         as_trad = self._s2t.convert(sample)
         trad_only = sum(1 for a, b in zip(sample, as_simple) if a != b) if len(as_simple) == len(sample) else 0
         simple_only = sum(1 for a, b in zip(sample, as_trad) if a != b) if len(as_trad) == len(sample) else 0

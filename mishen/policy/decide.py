@@ -7,7 +7,7 @@ from mishen.policy.document import read_facts
 from mishen.policy.engine import Policy, Verdict, apply_policy, collect_hits, verdict
 from mishen.policy.hits import Hit
 from models import (
-    Action, Attribute, Category, Decision, DeclaredAttribute, Document, Finding, Opinion, Suggestion,
+    Action, Attribute, Category, Decision, DeclaredAttribute, Document, Finding, NormalizedText, Opinion, Suggestion,
 )
 
 _WITHHELD = (Attribute.NOT_DISCLOSED, Attribute.ON_REQUEST)
@@ -83,9 +83,10 @@ def _decision(findings: list[Finding], v: Verdict, opinion: Opinion, declared: D
 
 
 def evaluate(doc: Document, declared: DeclaredAttribute | None, findings: list[Finding],
-             policy: Policy) -> PolicyResult:
-    """The policy applied to one document's findings: suggestion, ATTR_CONFLICT, ids f1…fn, decision."""
-    view = policy.normalizer(doc.text)
+             policy: Policy, view: NormalizedText | None = None) -> PolicyResult:
+    """The policy applied to one document's findings: suggestion, ATTR_CONFLICT, ids f1…fn, decision.
+    ``view``: the normalised text when the caller already has it (the pipeline does)."""
+    view = view if view is not None and view.original is doc.text else policy.normalizer(doc.text)
     facts = read_facts(doc, view, declared, [])
     findings = [apply_policy(f, facts.title, policy.config) for f in findings]
     facts.findings, facts.main_findings = findings, [f for f in findings if f.part is None]

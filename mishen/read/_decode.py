@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from charset_normalizer import from_bytes
@@ -92,15 +93,19 @@ def _key(name: str) -> str:
     return name.replace("-", "").replace("_", "").lower()
 
 
+# Characters no text file would call junk, removed in one pass before the per-character check of the rest:
+# printable ASCII and the usual white space, Latin, CJK punctuation, kana, the CJK ideographs, full-width forms.
+_COMMON = re.compile("[\t\n\r\f\v\x20-\x7e\u00a0-\u024f\u2010-\u2064\u3000-\u303f\u3041-\u3096\u3099-\u30ff"
+                     "\u4e00-\u9fff\uff01-\uffbe]+")
+
+
 def _junk_share(text: str) -> float:
     """Share of characters no text file contains: controls (but tab/newline/CR/FF), unassigned, private."""
     sample = text[:200_000]
     if not sample:
         return 0.0
     junk = 0
-    for ch in sample:
-        if ch in "\t\n\r\f\v":
-            continue
+    for ch in _COMMON.sub("", sample):
         cat = unicodedata.category(ch)
         if cat in ("Cc", "Cn", "Co", "Cs") or ch == "\ufffd":
             junk += 1

@@ -79,3 +79,15 @@ def test_utf8_text_is_kept_exactly_but_line_breaks(raw: str) -> None:
     doc = read_bytes(raw.encode("utf-8"), "a.txt", SETTINGS)
     assert doc.text == raw.replace("\r\n", "\n").replace("\r", "\n")
     assert_document_ok(doc)
+
+
+def test_junk_scan_skips_only_characters_that_are_never_junk():
+    """The fast path of the junk-share check must not hide a control, unassigned or private character."""
+    import unicodedata
+
+    from mishen.read._decode import _COMMON
+
+    for code in range(0x110000):
+        ch = chr(code)
+        if _COMMON.fullmatch(ch) and ch not in "\t\n\r\f\v":    # white space is never junk
+            assert unicodedata.category(ch) not in ("Cc", "Cn", "Co", "Cs") and ch != "\ufffd", hex(code)
