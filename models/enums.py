@@ -135,6 +135,7 @@ class HiddenKind(StrEnum):
     TEXT_BOX = "text_box"
     HTML_HIDDEN = "html_hidden"          # display:none, hidden, off-screen …
     HTML_LINK = "html_link"              # link targets (暗链 live in hidden ones)
+    HTML_SCRIPT = "html_script"          # inline <script> text: page source, never displayed, readable by anyone
     PDF_ANNOTATION = "pdf_annotation"
     PDF_ATTACHMENT = "pdf_attachment"
     PDF_FORM_FIELD = "pdf_form_field"

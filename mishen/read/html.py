@@ -1,6 +1,7 @@
 """HTML (CMS pages) with lxml.html, no network: the visible text of <body> in order, one block per block
 element (kind paragraph, or table_cell for text directly in a cell; ref an XPath). <br> is "\\n";
-whitespace collapses as a browser does ("&nbsp;" is a space), <pre> keeps it. script/style are dropped.
+whitespace collapses as a browser does ("&nbsp;" is a space), <pre> keeps it. style is dropped; inline script
+text is an html_script part (page source: scanned by the text detectors, not flagged as hidden text).
 Elements hidden by the hidden attribute or by CSS (inline or simple <style> rules: display:none,
 visibility:hidden, opacity:0, font-size:0, zero size with overflow hidden, off-screen positions,
 text-indent) are left out of the text; each is a hidden part (html_hidden, attrs why and href — the
@@ -33,6 +34,7 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""",
 _LINK_ATTRS = {"a": "href", "area": "href", "iframe": "src", "frame": "src", "embed": "src", "object": "data",
                "form": "action", "img": "src", "script": "src"}
 _MAX_LINKS = 2000
+_MAX_SCRIPT_CHARS = 200_000   # per script element; page sources beyond that are not plausible drafts
 _META_LABELS = {"description": "网页描述", "keywords": "网页关键词", "author": "网页作者"}
 
 
@@ -49,6 +51,9 @@ def read_html(data: bytes, name: str, sha256: str, settings: Settings) -> Docume
     rules = parse_rules("\n".join(s.text or "" for s in root.iter("style")))
     body = root.find("body")
     walker = _Walker(root.getroottree(), rules, doc, _site_host(root))
+    for script in root.iterchildren("head"):
+        for el in script.iter("script"):
+            walker.script(el, "网页头部")
     if body is not None:
         walker.block(body)
     doc.text, doc.blocks = walker.builder.text(), walker.builder.blocks
@@ -114,6 +119,9 @@ class _Walker:
         if not isinstance(child.tag, str):
             return
         tag = child.tag.lower()
+        if tag == "script":
+            self.script(child)
+            return
         if tag in _DROP:
             return
         if tag in _ASIDE:
@@ -185,6 +193,16 @@ class _Walker:
         self.parts.append(hidden_part(f"html_hidden/{len(self.parts) + 1}", HiddenKind.HTML_HIDDEN,
                                       f"{self._where()}的隐藏内容（{why}）", text, self.parent, document=doc,
                                       attrs=attrs))
+
+    def script(self, el: etree._Element, where: str | None = None) -> None:
+        """Inline script text is published in the page source: a part the text detectors scan (an ID number or
+        a key in a script leaks as surely as one on screen); not hidden text in itself."""
+        text = (el.text or "").strip()[:_MAX_SCRIPT_CHARS]
+        if text and self.collect:
+            number = sum(p.kind is HiddenKind.HTML_SCRIPT for p in self.parts) + 1
+            self.parts.append(hidden_part(f"html_script/{number}", HiddenKind.HTML_SCRIPT,
+                                          f"{where or self._where()}的网页脚本", text, self.parent,
+                                          attrs={"type": (el.get("type") or "")[:60]}))
 
     def _aside(self, text: str, why: str, el: etree._Element) -> None:
         text = _WS.sub(" ", text).strip()

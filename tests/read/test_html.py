@@ -40,9 +40,13 @@ def test_table_cells() -> None:
         ("table_cell", "表1第2行第4列", "无")]
 
 
-def test_script_style_dropped() -> None:
-    doc = read(make_html("<p>正文</p><script>var a='脚本';</script><style>p{color:red}</style>"))
-    assert doc.text == "正文" and not hidden(doc)
+def test_style_dropped_and_inline_script_kept_as_a_source_part() -> None:
+    doc = read(make_html("<p>正文</p><script>var a='脚本';</script><style>p{color:red}</style>"
+                         "<script src='/app.js'></script>"))
+    assert doc.text == "正文"
+    (part,) = [p for p in doc.hidden_parts if p.kind is HiddenKind.HTML_SCRIPT]
+    assert part.id == "html_script/1" and part.document.text == "var a='脚本';"
+    assert not [p for p in doc.hidden_parts if p.kind is HiddenKind.HTML_HIDDEN]
 
 
 HIDING = [
