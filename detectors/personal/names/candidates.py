@@ -13,11 +13,9 @@ from pathlib import Path
 
 import jieba
 import numpy as np
-import regex
 
 from models.masks import COMPOUND_SURNAMES
 
-CJK = r"\u4e00-\u9fff"
 
 
 def _jieba_words(min_freq: int) -> tuple[frozenset[str], frozenset[str]]:
@@ -44,21 +42,45 @@ class NameCandidates:
         self.weak = frozenset(classes["weak"])
         self.never = frozenset(classes["never"]) if use_never else frozenset()
         self.use_prev = use_prev
-        starts = regex.escape(classes["strong"] + classes["weak"])
-        self.pattern = regex.compile(f"[{starts}](?=[{CJK}])")
         self.words, self.common = _jieba_words(min_freq)
+        starts = classes["strong"] + classes["weak"]
+        self._starts = np.zeros(max(map(ord, starts)) + 2, dtype=bool)
+        self._starts[[ord(c) for c in starts]] = True
+        self._weak = np.array(sorted(map(ord, self.weak)), dtype=np.int64)
+        self._never = np.array(sorted(map(ord, self.never)), dtype=np.int64)
+        self._words, self._common, self._compound = _codes(self.words), _codes(self.common), _codes(COMPOUND_SURNAMES)
 
     def mask(self, text: str) -> np.ndarray:
-        out = np.zeros(len(text), dtype=bool)
-        words, common, never, weak = self.words, self.common, self.never, self.weak
-        for m in self.pattern.finditer(text):
-            i = m.start()
-            if text[i:i + 2] in COMPOUND_SURNAMES:
-                out[i] = True
-                continue
-            if text[i + 1] in never or text[i:i + 2] in words or (self.use_prev and i and text[i - 1:i + 1] in words):
-                continue
-            if text[i] in weak and text[i + 1:i + 3] in common:
-                continue
-            out[i] = True
+        """Vectorised over code points: the character tests are table look-ups, the word tests binary searches
+        in sorted arrays of two-character codes (first << 21 | second)."""
+        n = len(text)
+        out = np.zeros(n, dtype=bool)
+        if n < 2:
+            return out
+        cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
+        nxt = cp[1:]
+        at = np.flatnonzero(self._starts[np.minimum(cp[:-1], len(self._starts) - 1)] & (nxt >= 0x4E00) &
+                            (nxt <= 0x9FFF))
+        if not len(at):
+            return out
+        pair = (cp[at] << 21) | cp[at + 1]
+        keep = ~_member(self._words, pair)
+        if self.never:
+            keep &= ~np.isin(cp[at + 1], self._never)
+        if self.use_prev:
+            before = (cp[at - 1] << 21) | cp[at]            # at - 1 = -1 wraps round: masked by at > 0
+            keep &= ~((at > 0) & _member(self._words, before))
+        after = (cp[at + 1] << 21) | cp[np.minimum(at + 2, n - 1)]
+        keep &= ~(np.isin(cp[at], self._weak) & (at + 2 < n) & _member(self._common, after))
+        out[at[keep | _member(self._compound, pair)]] = True
         return out
+
+
+def _codes(words: frozenset[str]) -> np.ndarray:
+    """Sorted codes of the two-character words."""
+    return np.array(sorted((ord(w[0]) << 21) | ord(w[1]) for w in words if len(w) == 2), dtype=np.int64)
+
+
+def _member(sorted_codes: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    pos = np.searchsorted(sorted_codes, codes)
+    return (pos < len(sorted_codes)) & (sorted_codes[np.minimum(pos, len(sorted_codes) - 1)] == codes)

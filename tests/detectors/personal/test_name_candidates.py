@@ -110,3 +110,33 @@ def test_encoding_is_the_vocabulary_lookup(component, text):
     tagger = component.tagger
     expected = [tagger._sep if c in "\n\t\r" else tagger._ids.get(c, tagger._oov) for c in text]
     assert tagger.encode(text).tolist() == expected
+
+
+def reference_mask(c: NameCandidates, text: str) -> list[bool]:
+    """The filter's rule written out character by character (what the vectorised mask must equal)."""
+    from models.masks import COMPOUND_SURNAMES
+
+    starts = set(map(chr, np.flatnonzero(c._starts)))
+    out = [False] * len(text)
+    for i in range(len(text) - 1):
+        if text[i] not in starts or not "\u4e00" <= text[i + 1] <= "\u9fff":
+            continue
+        if text[i:i + 2] in COMPOUND_SURNAMES:
+            out[i] = True
+            continue
+        if text[i + 1] in c.never or text[i:i + 2] in c.words or (c.use_prev and i and text[i - 1:i + 1] in c.words):
+            continue
+        if text[i] in c.weak and text[i + 1:i + 3] in c.common:
+            continue
+        out[i] = True
+    return out
+
+
+@pytest.mark.parametrize("text", [
+    "", "王", "王五", "申请人李建国提出申请，由欧阳修文负责。", "维护社会和谐稳定，资源和社会保障局", "ABC王明DEF王",
+    "王\U00020000明", "lone \ud800 王明", FILLER, "张伟、李娜、王强" * 5, "接群众方璐强来电反映噪音问题。\n徐海燕\t罗海军",
+])
+@pytest.mark.parametrize("options", [{}, {"use_never": True}, {"use_prev": False}])
+def test_vectorised_mask_equals_the_rule(text, options):
+    c = NameCandidates(**options)
+    assert c.mask(text).tolist() == reference_mask(c, text)
