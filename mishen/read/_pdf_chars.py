@@ -1,7 +1,6 @@
-"""A page's characters through PDFium (pypdfium2): one dict per glyph, with the box pdfminer/pdfplumber gave it.
-
-The dicts carry what the line builder needs: ``text``, ``x0``, ``x1``, ``top``, ``bottom``, ``size``, and ``obj``
-(the address of the text object that drew the glyph, for the drawing order; None if PDFium gives none).
+"""A page's characters through PDFium (pypdfium2): one tuple per glyph (``_pdf_text.Char``), with the box
+pdfminer/pdfplumber gave it, its text and size, and the address of the text object that drew it (for the drawing
+order; None if PDFium gives none).
 
 Coordinates are pdfplumber's, exactly: PDF points, origin at the top left of the page as displayed (the page's
 /Rotate applied), ``top`` < ``bottom``; see ``PageFrame``. The box of a glyph is pdfminer's: from the origin along
@@ -17,7 +16,7 @@ from dataclasses import dataclass
 
 import pypdfium2.raw as pdfium_c
 
-from mishen.read._pdf_text import REPLACEMENT
+from mishen.read._pdf_text import REPLACEMENT, Char, make_char
 
 _c_int, _c_uint, _c_double, _c_float, _c_void_p = ctypes.c_int, ctypes.c_uint, ctypes.c_double, ctypes.c_float, \
     ctypes.c_void_p
@@ -90,10 +89,20 @@ class _Run:
     adv_y: float = 0.0
 
 
-def page_chars(handle: pdfium_c.FPDF_TEXTPAGE, frame: PageFrame) -> list[dict]:
-    """The glyphs of a page (its PDFium text page), in PDFium's text order, each with its pdfplumber-style box."""
+Glyphs = dict[str, tuple[str, float | None]]
+
+
+def page_chars(handle: pdfium_c.FPDF_TEXTPAGE, frame: PageFrame,
+               known: dict[int | None, Glyphs] | None = None) -> list[Char]:
+    """The glyphs of a page (its PDFium text page), in PDFium's text order, each with its pdfplumber-style box.
+
+    ``known``: what the previous page learnt about its fonts' glyphs, by font address; replaced by what this page
+    used. PDFium frees a font when no open page uses it, and a later font may get its address: the caller keeps
+    the previous page open until this one is loaded, so an address seen on both pages is the same font."""
     count = pdfium_c.FPDFText_CountChars(handle)
     if count <= 0:
+        if known is not None:
+            known.clear()
         return []
     text = _page_text(handle, count)
     textpage = ctypes.cast(handle, _c_void_p).value
@@ -101,29 +110,31 @@ def page_chars(handle: pdfium_c.FPDF_TEXTPAGE, frame: PageFrame) -> list[dict]:
     px, py = ctypes.addressof(x), ctypes.addressof(y)
     p, q, r, s, t, u = frame.affine
     runs: dict[int, _Run] = {}
-    # Per font (per page: PDFium may free a font when its page closes): character -> (text, advance width in em
-    # or None where PDFium's own box must do). Whether a glyph has no Unicode value is kept per character too:
-    # the value PDFium then reports is the glyph's code, which the same font's mapped glyphs do not also produce.
-    fonts: dict[int | None, dict[str, tuple[str, float | None]]] = {}
-    chars: list[dict] = []
+    # Per font (see ``known``): character -> (text, advance width in em or None where PDFium's own box must do).
+    # Whether a glyph has no Unicode value is kept per character too: the value PDFium then reports is the
+    # glyph's code, which the same font's mapped glyphs do not also produce.
+    fonts: dict[int | None, Glyphs] = {}
+    previous = known if known is not None else {}
+    chars: list[Char] = []
     append, text_object, char_origin = chars.append, _text_object, _char_origin
     last: int | None = None
     run = _Run(None)
     low_x = low_y = high_x = high_y = adv_x = adv_y = 0.0
-    glyphs: dict[str, tuple[str, float | None]] = {}
-    for index in range(count):
+    glyphs: Glyphs = {}
+    for index, code in enumerate(text):
         obj = text_object(textpage, index)
         if obj is None:
             if not _is_generated(textpage, index):
-                append(_loose_char(textpage, index, text[index], frame, None))
+                append(_loose_char(textpage, index, code, frame, None))
             continue
         if obj != last:
             last = obj
             run = runs.get(obj) or runs.setdefault(obj, _run(textpage, index, obj))
             low_x, low_y, high_x, high_y, adv_x, adv_y = run.low_x, run.low_y, run.high_x, run.high_y, run.adv_x, \
                 run.adv_y
-            glyphs = fonts.setdefault(run.font, {})
-        code = text[index]
+            glyphs = fonts.get(run.font)
+            if glyphs is None:
+                glyphs = fonts[run.font] = previous.get(run.font) or {}
         glyph = glyphs.get(code)
         if glyph is None:
             glyph = glyphs[code] = _glyph(textpage, index, run.font, code)
@@ -141,7 +152,10 @@ def page_chars(handle: pdfium_c.FPDF_TEXTPAGE, frame: PageFrame) -> list[dict]:
             x0, x1 = x1, x0
         if bottom < top:
             top, bottom = bottom, top
-        append({"text": char, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "size": bottom - top, "obj": obj})
+        append(((top + bottom) / 2, x0, top, x1, bottom, char, bottom - top, obj))
+    if known is not None:
+        known.clear()
+        known.update(fonts)
     return chars
 
 
@@ -175,12 +189,12 @@ def _glyph(textpage: int, index: int, font: int | None, char: str) -> tuple[str,
     return char, width.value / 1000.0
 
 
-def _loose_char(textpage: int, index: int, char: str, frame: PageFrame, obj: int | None) -> dict:
+def _loose_char(textpage: int, index: int, char: str, frame: PageFrame, obj: int | None) -> Char:
     """PDFium's own box: the advance and the font's ascent and descent, joined with the glyph's outline."""
     rect = pdfium_c.FS_RECTF()
     _loose_box(textpage, index, ctypes.byref(rect))
     x0, top, x1, bottom = frame.box(rect.left, rect.bottom, rect.right, rect.top)
-    return {"text": char, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "size": bottom - top, "obj": obj}
+    return make_char(char, x0, top, x1, bottom, bottom - top, obj)
 
 
 def _page_text(handle: pdfium_c.FPDF_TEXTPAGE, count: int) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import pypdfium2.raw as pdfium_c
 
 from mishen.read._pdf_chars import PageFrame
-from mishen.read._pdf_text import Line, char_text
+from mishen.read._pdf_text import BOTTOM, OBJ, TEXT, TOP, X0, X1, Char, Line
 
 DARK = 0.5            # a fill darker than this (luminance 0..1) hides black text as well as the text itself
 _MIN_COVER = 0.6      # the box must be at least this share of the character's height, and half its width
@@ -162,18 +162,18 @@ def _same(p: tuple[float, float], q: tuple[float, float]) -> bool:
     return _eq(p[0], q[0]) and _eq(p[1], q[1])
 
 
-def covered_runs(lines: list[Line], rects: list[tuple[int, Box]]) -> list[tuple[int, int, int]]:
+def covered_runs(lines: list[Line], rects: list[tuple[int, Box]], seqs: dict[int, int]) -> list[tuple[int, int, int]]:
     """(line index, start, end) offsets within the line text of runs of characters under a later dark box.
-    Characters need a '_seq' (their drawing order); without it nothing counts as covered."""
+    ``seqs`` gives every character's text object its drawing order (``DrawOrder.text_objects``)."""
     runs: list[tuple[int, int, int]] = []
     if not rects:
         return runs
     for index, line in enumerate(lines):
         start = end = None
         for char, offset in zip(line.chars, line.offsets):
-            if _covered(char, rects):
+            if _covered(char, rects, seqs[char[OBJ]]):
                 start = offset if start is None else start
-                end = offset + len(char_text(char))
+                end = offset + len(char[TEXT])
             elif start is not None:
                 runs.append((index, start, end))
                 start = None
@@ -182,12 +182,9 @@ def covered_runs(lines: list[Line], rects: list[tuple[int, Box]]) -> list[tuple[
     return runs
 
 
-def _covered(char: dict, rects: list[tuple[int, Box]]) -> bool:
-    seq = char.get("_seq")
-    if seq is None:
-        return False
-    cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
-    height, width = char["bottom"] - char["top"], char["x1"] - char["x0"]
+def _covered(char: Char, rects: list[tuple[int, Box]], seq: int) -> bool:
+    cx, cy = (char[X0] + char[X1]) / 2, (char[TOP] + char[BOTTOM]) / 2
+    height, width = char[BOTTOM] - char[TOP], char[X1] - char[X0]
     for rect_seq, (x0, top, x1, bottom) in rects:
         if rect_seq > seq and x0 <= cx <= x1 and top <= cy <= bottom \
                 and bottom - top >= _MIN_COVER * height and x1 - x0 >= 0.5 * width:

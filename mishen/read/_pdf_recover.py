@@ -19,7 +19,7 @@ from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.utils import apply_matrix_pt, mult_matrix
 
 from mishen.read._pdf_chars import PageFrame
-from mishen.read._pdf_text import REPLACEMENT
+from mishen.read._pdf_text import REPLACEMENT, Char, make_char
 
 _GRID = 10.0   # match start points to 0.1 pt
 
@@ -30,7 +30,7 @@ class Recoverer:
     def __init__(self) -> None:
         self.resources = PDFResourceManager(caching=True)
 
-    def chars(self, page: object, lost: dict[int, tuple[float, float]], frame: PageFrame) -> tuple[list[dict], int]:
+    def chars(self, page: object, lost: dict[int, tuple[float, float]], frame: PageFrame) -> tuple[list[Char], int]:
         """The characters of the ``lost`` text objects (address -> start point in user space) of pdfminer's
         ``page``, each with ``obj`` its object's address; and how many of those objects were not found."""
         device = _Catcher(self.resources, lost, frame)
@@ -54,7 +54,7 @@ class _Catcher(PDFTextDevice):
         self.inverse = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
         self.capture: int | None = None
         self.matched: set[int] = set()
-        self.found: list[dict] = []
+        self.found: list[Char] = []
 
     def begin_page(self, page: object, ctm: tuple[float, float, float, float, float, float]) -> None:
         """pdfminer works in the page turned upright (``ctm``); the lost objects' start points go there too."""
@@ -89,8 +89,7 @@ class _Catcher(PDFTextDevice):
             ax, ay = apply_matrix_pt(self.inverse, (item.x0, item.y0))
             bx, by = apply_matrix_pt(self.inverse, (item.x1, item.y1))
             x0, top, x1, bottom = self.frame.box(ax, ay, bx, by)
-            self.found.append({"text": text, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "size": item.size,
-                               "obj": self.capture})
+            self.found.append(make_char(text, x0, top, x1, bottom, item.size, self.capture))
         return item.adv
 
 

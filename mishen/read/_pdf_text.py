@@ -6,77 +6,123 @@ Spaces: the PDF's own space characters are kept. A space is *inserted* only wher
 between two Latin letters/digits when the gap is wider than half their mean width, and between any
 characters when the gap is at least a full character (a separate table cell or column). Never for the
 sub-character gaps that make pdfminer/pdfplumber print "2020 年 9 月".
-Characters are dicts as ``_pdf_chars.page_chars`` makes them (``text``, ``x0``, ``x1``, ``top``, ``bottom``,
-``size``; pdfplumber's keys and coordinates).
+
+A character is a plain tuple (see ``Char``; pdfplumber's coordinates), not a dict: a page has a thousand or
+more, and every step below touches each of them.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import itemgetter
+from typing import Any
 
 from models import CharBox
 
 REPLACEMENT = "\ufffd"   # what an unmapped glyph (no Unicode value known) becomes
+
+# The fields of a character tuple: the vertical middle of its box (first, so that lines sort on it), the box
+# (x0 < x1, top < bottom, PDF points from the page's top left), its text, font size, and the address of the
+# text object that drew it (for the drawing order; None where PDFium gives none).
+MID, X0, TOP, X1, BOTTOM, TEXT, SIZE, OBJ = range(8)
+Char = tuple[float, float, float, float, float, str, float, Any]
+
+_by_middle = itemgetter(MID, X0)
+_by_x0 = itemgetter(X0)
+
+
+def make_char(text: str, x0: float, top: float, x1: float, bottom: float, size: float, obj: Any = None) -> Char:
+    return ((top + bottom) / 2, x0, top, x1, bottom, text, size, obj)
 
 
 @dataclass
 class Line:
     text: str
     boxes: list[CharBox | None]
-    chars: list[dict]           # the chars, in reading order
+    chars: list[Char]           # the chars, in reading order
     offsets: list[int]          # offset in ``text`` of each of ``chars``
 
 
-def char_text(char: dict) -> str:
-    return char.get("text") or ""
-
-
-def group_lines(chars: list[dict]) -> list[list[dict]]:
+def group_lines(chars: list[Char]) -> list[list[Char]]:
     """Chars -> lines, top to bottom, each left to right."""
-    ordered = sorted(chars, key=lambda c: ((c["top"] + c["bottom"]) / 2, c["x0"]))
-    lines: list[list[dict]] = []
+    lines: list[list[Char]] = []
+    line: list[Char] = []
     middle = height = 0.0
-    for char in ordered:
-        mid = (char["top"] + char["bottom"]) / 2
-        h = char["bottom"] - char["top"]
-        if lines and abs(mid - middle) <= max(height, h) / 2:
-            lines[-1].append(char)
+    for char in sorted(chars, key=_by_middle):
+        mid = char[MID]
+        h = char[BOTTOM] - char[TOP]
+        if line and abs(mid - middle) <= (height if height > h else h) / 2:
+            line.append(char)
             if h > height:
                 middle, height = mid, h
         else:
-            lines.append([char])
+            line = [char]
+            lines.append(line)
             middle, height = mid, h
-    return [sorted(line, key=lambda c: c["x0"]) for line in lines]
+    for index, line in enumerate(lines):
+        if len(line) > 1:
+            line.sort(key=_by_x0)
+    return lines
 
 
-def build_line(chars: list[dict], page: int, tolerance: float = 1.0) -> Line:
+def _fast_box_factory() -> Any:
+    """CharBox(page=, x0=, top=, x1=, bottom=) without pydantic's validation (half the cost; a page makes one per
+    character). The values are an int and rounded floats, which validation would keep as they are; the shortcut
+    is used only if it gives the same object as the validating constructor."""
+    new, set_attr, fields = CharBox.__new__, object.__setattr__, frozenset(CharBox.model_fields)
+
+    def box(page: int, x0: float, top: float, x1: float, bottom: float) -> CharBox:
+        made = new(CharBox)
+        set_attr(made, "__dict__", {"page": page, "x0": x0, "top": top, "x1": x1, "bottom": bottom})
+        set_attr(made, "__pydantic_fields_set__", set(fields))
+        set_attr(made, "__pydantic_extra__", None)
+        set_attr(made, "__pydantic_private__", None)
+        return made
+
+    try:
+        probe, checked = box(3, 1.25, 2.5, 3.75, 5.0), CharBox(page=3, x0=1.25, top=2.5, x1=3.75, bottom=5.0)
+        same = probe == checked and probe.model_dump() == checked.model_dump() and hash(probe) == hash(checked)
+    except Exception:  # noqa: BLE001 (pydantic internals changed: use the public constructor)
+        same = False
+    if same:
+        return box
+    return lambda page, x0, top, x1, bottom: CharBox(page=page, x0=x0, top=top, x1=x1, bottom=bottom)
+
+
+_box = _fast_box_factory()
+
+
+def build_line(chars: list[Char], page: int, tolerance: float = 1.0) -> Line:
     """One line's characters (left to right) -> its text and boxes. A glyph drawn again at (almost) the same
     place — fake bold prints every character twice — is dropped: the same text within ``tolerance`` of a kept
     character's x0 and top (the leftmost copy is kept)."""
     pieces: list[str] = []
     boxes: list[CharBox | None] = []
     offsets: list[int] = []
-    kept: list[dict] = []
+    kept: list[Char] = []
     length = 0
-    previous: dict | None = None
+    previous: Char | None = None
+    last = ""
+    box = _box
     for char in chars:
-        text = char.get("text")
+        _, x0, top, x1, bottom, text, _, _ = char
         if not text:
             continue
-        x0, top = char["x0"], char["top"]
         if previous is not None:
-            if x0 - previous["x0"] <= tolerance and _drawn_again(kept, text, x0, top, tolerance):
+            if x0 - previous[X0] <= tolerance and _drawn_again(kept, text, x0, top, tolerance):
                 continue
-            if x0 > previous["x1"] and _needs_space(previous, char, pieces[-1][-1], text[0]):
+            if x0 > previous[X1] and _needs_space(previous, char, last, text[0]):
                 pieces.append(" ")
                 boxes.append(None)
                 length += 1
-        box = CharBox(page=page, x0=round(x0 * 100) / 100, top=round(top * 100) / 100,
-                      x1=round(char["x1"] * 100) / 100, bottom=round(char["bottom"] * 100) / 100)
+        made = box(page, round(x0 * 100) / 100, round(top * 100) / 100, round(x1 * 100) / 100,
+                   round(bottom * 100) / 100)
         pieces.append(text)
         if len(text) == 1:
-            boxes.append(box)
+            boxes.append(made)
+            last = text
         else:
-            boxes.extend([box] * len(text))
+            boxes.extend([made] * len(text))
+            last = text[-1]
         offsets.append(length)
         kept.append(char)
         length += len(text)
@@ -84,25 +130,25 @@ def build_line(chars: list[dict], page: int, tolerance: float = 1.0) -> Line:
     return Line(text="".join(pieces), boxes=boxes, chars=kept, offsets=offsets)
 
 
-def _drawn_again(kept: list[dict], text: str, x0: float, top: float, tolerance: float) -> bool:
+def _drawn_again(kept: list[Char], text: str, x0: float, top: float, tolerance: float) -> bool:
     """A kept character (scanning back while their x0 is within ``tolerance``) with this text and place."""
     for other in reversed(kept):
-        if x0 - other["x0"] > tolerance:
+        if x0 - other[X0] > tolerance:
             return False
-        if other["text"] == text and abs(other["top"] - top) <= tolerance:
+        if other[TEXT] == text and abs(other[TOP] - top) <= tolerance:
             return True
     return False
 
 
-def _needs_space(prev: dict, char: dict, last: str, first: str) -> bool:
+def _needs_space(prev: Char, char: Char, last: str, first: str) -> bool:
     if last.isspace() or first.isspace():
         return False
-    gap = char["x0"] - prev["x1"]
+    gap = char[X0] - prev[X1]
     if gap <= 0:
         return False
-    size = max(prev.get("size") or 0.0, char.get("size") or 0.0) or (char["bottom"] - char["top"])
+    size = max(prev[SIZE] or 0.0, char[SIZE] or 0.0) or (char[BOTTOM] - char[TOP])
     if _latin(last) and _latin(first):
-        mean_width = ((prev["x1"] - prev["x0"]) + (char["x1"] - char["x0"])) / 2
+        mean_width = ((prev[X1] - prev[X0]) + (char[X1] - char[X0])) / 2
         return gap > max(0.5 * mean_width, 0.1 * size)
     return gap >= size
 
@@ -113,4 +159,5 @@ def _latin(ch: str) -> bool:
 
 def real_char_count(lines: list[Line]) -> int:
     """Characters that carry text: not spaces, not unmapped glyphs."""
-    return sum(1 for line in lines for ch in line.text if not ch.isspace() and ch != REPLACEMENT)
+    # str.split() splits on exactly the characters str.isspace() calls spaces; U+FFFD is not one of them.
+    return sum(len("".join(line.text.split())) - line.text.count(REPLACEMENT) for line in lines)

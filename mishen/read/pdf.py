@@ -21,7 +21,7 @@ from pdfminer.pdfparser import PDFParser
 from pdfminer.psexceptions import PSException
 
 from mishen.read._common import hidden_part
-from mishen.read._pdf_chars import PageFrame, page_chars
+from mishen.read._pdf_chars import Glyphs, PageFrame, page_chars
 from mishen.read._pdf_covered import covered_runs, draw_order
 from mishen.read._pdf_recover import Recoverer
 from mishen.read._pdf_extras import (
@@ -31,7 +31,7 @@ from mishen.read._pdf_extras import (
     info_metadata,
     xmp_metadata,
 )
-from mishen.read._pdf_text import REPLACEMENT, Line, build_line, group_lines, real_char_count
+from mishen.read._pdf_text import OBJ, REPLACEMENT, Char, Line, build_line, group_lines, real_char_count
 from mishen.read.errors import ReadError
 from mishen.settings import Settings
 from models import Block, CharBox, Document, HiddenKind, HiddenPart, SourceFormat
@@ -63,8 +63,8 @@ def read_pdf(data: bytes, name: str, sha256: str, settings: Settings) -> Documen
 
 @contextlib.contextmanager
 def _collection_paused() -> Iterator[None]:
-    """The reader makes a dict and a CharBox per character and no reference cycles; the cyclic collector would
-    only scan them again and again (~12% of the reading time). Reference counting still frees everything."""
+    """The reader makes a tuple and a CharBox per character and no reference cycles; the cyclic collector would
+    only scan them again and again. Reference counting still frees everything."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -95,16 +95,20 @@ def _read(pdf: pdfium.PdfDocument, data: bytes, name: str, sha256: str, settings
         raise ReadError("UNREADABLE", f"PDF 的页面结构已损坏（页数无法确定：{count} 或 {len(pages)}）")
     doc = Document(source=name, sha256=sha256, format=SourceFormat.PDF, text="", pages=count)
     writer = _PageWriter(doc)
-    for number, info in enumerate(pages, 1):
-        if time.monotonic() - started > settings.read_timeout_s:
-            raise ReadError("TOO_LARGE", f"读取 PDF 超时（{settings.read_timeout_s:.0f} 秒），已读到第 {number} 页")
-        lines = _page(pdf, number, info, writer)
-        if real_char_count(lines) < settings.min_chars_per_page:
-            doc.pages_without_text.append(number)
-        try:
-            writer.parts.extend(annotation_parts(info.annots, number, doc))
-        except _BROKEN:
-            doc.warnings.append(f"第{number}页的注释无法解析")
+    try:
+        for number, info in enumerate(pages, 1):
+            if time.monotonic() - started > settings.read_timeout_s:
+                raise ReadError("TOO_LARGE",
+                                f"读取 PDF 超时（{settings.read_timeout_s:.0f} 秒），已读到第 {number} 页")
+            lines = _page(pdf, number, info, writer)
+            if real_char_count(lines) < settings.min_chars_per_page:
+                doc.pages_without_text.append(number)
+            try:
+                writer.parts.extend(annotation_parts(info.annots, number, doc))
+            except _BROKEN:
+                doc.warnings.append(f"第{number}页的注释无法解析")
+    finally:
+        writer.hold(None)
     doc.text = "".join(writer.pieces)
     doc.blocks, doc.char_boxes = writer.blocks, writer.boxes
     doc.metadata, meta_parts = info_metadata(catalog_doc.info, doc)
@@ -122,13 +126,15 @@ def _page(pdf: pdfium.PdfDocument, number: int, info: Any, writer: _PageWriter) 
     """One page through PDFium; ``info`` is pdfminer's view of the same page (its MediaBox and /Rotate give the
     coordinates pdfplumber gave, which the redaction of PDFs draws with)."""
     page = pdf[number - 1]
-    textpage = page.get_textpage()
     try:
-        frame = PageFrame.of(info.rotate, info.mediabox)
-        return writer.page(page.raw, textpage.raw, frame, number, info)
+        textpage = page.get_textpage()
+        try:
+            frame = PageFrame.of(info.rotate, info.mediabox)
+            return writer.page(page.raw, textpage.raw, frame, number, info)
+        finally:
+            textpage.close()
     finally:
-        textpage.close()
-        page.close()
+        writer.hold(page)
 
 
 class _PageWriter:
@@ -142,19 +148,26 @@ class _PageWriter:
         self.parts: list[HiddenPart] = []
         self.length = 0
         self.recoverer: Recoverer | None = None
+        self.glyphs: dict[int | None, Glyphs] = {}   # what the last page learnt of its fonts (see page_chars)
+        self.held: pdfium.PdfPage | None = None
+
+    def hold(self, page: pdfium.PdfPage | None) -> None:
+        """Keep ``page`` open (its fonts alive, so ``glyphs`` stays true for them) until the next page is loaded;
+        close the page held before."""
+        if self.held is not None:
+            self.held.close()
+        self.held = page
+        if page is None:
+            self.glyphs.clear()
 
     def page(self, page: pdfium_c.FPDF_PAGE, textpage: pdfium_c.FPDF_TEXTPAGE, frame: PageFrame, number: int,
              info: Any) -> list[Line]:
-        chars = page_chars(textpage, frame)
+        chars = page_chars(textpage, frame, self.glyphs)
         order = draw_order(page, frame)
         chars += self._recover(chars, order.starts, frame, number, info)
-        rects = order.rects
+        rects, seqs = order.rects, order.text_objects
         if rects:
-            seqs = order.text_objects
-            if order.complete and all(c["obj"] in seqs for c in chars):
-                for char in chars:
-                    char["_seq"] = seqs[char["obj"]]
-            else:
+            if not order.complete or not all(char[OBJ] in seqs for char in chars):
                 rects = []
                 self.doc.warnings.append(f"第{number}页的绘制顺序无法确定，未检查被遮盖的文字")
         lines = [build_line(chars, number) for chars in group_lines(chars)]
@@ -173,17 +186,17 @@ class _PageWriter:
                                      ref=f"page/{number}/line/{index + 1}", location=f"第{number}页第{index + 1}行",
                                      page=number))
             self._append(line.text, line.boxes)
-        for n, (index, start, end) in enumerate(covered_runs(lines, rects), 1):
+        for n, (index, start, end) in enumerate(covered_runs(lines, rects, seqs), 1):
             self.parts.append(hidden_part(
                 f"covered/p{number}/{n}", HiddenKind.COVERED_TEXT, f"第{number}页第{index + 1}行被遮盖的文字",
                 lines[index].text[start:end], self.doc,
                 attrs={"why": "filled_rect", "start": str(starts[index] + start), "end": str(starts[index] + end)}))
         return lines
 
-    def _recover(self, chars: list[dict], starts: dict[int, tuple[float, float]], frame: PageFrame, number: int,
-                 info: Any) -> list[dict]:
+    def _recover(self, chars: list[Char], starts: dict[int, tuple[float, float]], frame: PageFrame, number: int,
+                 info: Any) -> list[Char]:
         """Characters of text objects PDFium left out of its text page (see _pdf_recover), through pdfminer."""
-        used = {char["obj"] for char in chars}
+        used = {char[OBJ] for char in chars}
         lost = {obj: point for obj, point in starts.items() if obj not in used}
         if not lost:
             return []

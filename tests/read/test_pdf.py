@@ -8,7 +8,7 @@ import pytest
 from reportlab.pdfgen.canvas import Canvas
 
 from mishen.read import read_bytes
-from mishen.read._pdf_text import build_line, group_lines
+from mishen.read._pdf_text import TEXT, build_line, group_lines, make_char
 from mishen.settings import Settings
 from models import Document, HiddenKind
 from tests.read.checks import assert_document_ok
@@ -102,9 +102,9 @@ def test_reading_order_by_position_not_drawing_order() -> None:
     assert doc.text == "第一行文字 右侧\n第二行文字"  # a gap of several characters is a space
 
 
-def chars(*items: tuple[str, float, float]) -> list[dict]:
-    """Synthetic pdfplumber chars: (text, x0, width) on one line at size 12."""
-    return [{"text": t, "x0": x, "x1": x + w, "top": 100.0, "bottom": 112.0, "size": 12.0} for t, x, w in items]
+def chars(*items: tuple[str, float, float]) -> list[tuple]:
+    """Synthetic chars: (text, x0, width) on one line at size 12."""
+    return [make_char(t, x, 100.0, x + w, 112.0, 12.0) for t, x, w in items]
 
 
 @pytest.mark.parametrize("items, text", [
@@ -123,8 +123,8 @@ def test_spacing_rule(items, text: str) -> None:
 
 def test_superscript_joins_its_line() -> None:
     base = chars(("正", 0, 12), ("文", 12, 12))
-    sup = {"text": "1", "x0": 24.0, "x1": 28.0, "top": 99.0, "bottom": 106.0, "size": 7.0}  # raised 1/3 em
-    assert [[c["text"] for c in line] for line in group_lines([*base, sup])] == [["正", "文", "1"]]
+    sup = make_char("1", 24.0, 99.0, 28.0, 106.0, 7.0)  # raised 1/3 em
+    assert [[c[TEXT] for c in line] for line in group_lines([*base, sup])] == [["正", "文", "1"]]
 
 
 def test_xmp_fields_not_in_the_info_dictionary() -> None:
