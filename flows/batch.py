@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import nullcontext
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task, unmapped
@@ -22,8 +21,8 @@ from sqlalchemy.exc import OperationalError
 
 from mishen.batch.ledger import Ledger
 from mishen.batch.output import write_summary
-from mishen.batch.plan import Job, make_plan
-from mishen.batch.pool import ReviewPool
+from mishen.batch.plan import Job, largest_first, make_plan
+from mishen.batch.pool import ReviewPool, per_process, pool_for, resolve_runner, review_processes
 from mishen.batch.progress import ProgressHook, current_hook
 from mishen.batch.results import DocResult, failed_result
 from mishen.batch.version import detector_version
@@ -33,7 +32,6 @@ from mishen.settings import Settings
 # File system and database hiccups, and a review process that died (its job is retried on a fresh worker);
 # never an exception of the review itself.
 RETRYABLE = (OSError, OperationalError, BrokenProcessPool)
-RUNNERS = ("auto", "threads", "processes", "prefect-processes", "dask")
 
 
 def io_only(task, task_run, state) -> bool:
@@ -54,12 +52,11 @@ def make_runner(kind: str = "auto", workers: int = 1, dask_address: str | None =
     processes (the fast local choice); prefect-processes: Prefect's ProcessPoolTaskRunner (~100 ms per task);
     dask: a Dask cluster (``dask_address``) or a local one of ``workers`` single-threaded processes."""
     workers = max(1, workers)
-    if kind == "auto":
-        kind = "dask" if dask_address else ("threads" if workers == 1 else "processes")
+    kind = resolve_runner(kind, workers, dask_address)
     if kind == "threads":
         return ThreadPoolTaskRunner(max_workers=workers), 0
     if kind == "processes":
-        return ThreadPoolTaskRunner(max_workers=2 * workers), workers
+        return ThreadPoolTaskRunner(max_workers=2 * workers), review_processes(kind, workers)
     if kind == "prefect-processes":
         return ProcessPoolTaskRunner(max_workers=workers), 0
     if kind == "dask":
@@ -69,7 +66,7 @@ def make_runner(kind: str = "auto", workers: int = 1, dask_address: str | None =
             return DaskTaskRunner(address=dask_address), 0
         return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True,
                                               "dashboard_address": None}), 0
-    raise ValueError(f"unknown task runner {kind!r}; one of {', '.join(RUNNERS)}")
+    raise AssertionError(kind)   # resolve_runner answers a known runner or raises
 
 
 def runner_from_env() -> tuple[TaskRunner, int]:
@@ -102,27 +99,22 @@ def review_batch(inputs: list[str], out_dir: str = "out", force: bool = False,
     rows = list(plan.done)
     for row in plan.done:
         hook.finished(row)
-    if plan.jobs:
-        prepare_queue(settings.database_url)
-        processes = runner_from_env()[1] if processes is None else processes
-        config = BatchConfig.build(per_process(settings, processes), out, version)
-        with ReviewPool(processes, config) if processes > 0 else nullcontext() as pool:
-            futures = review_document.map(plan.jobs, config=unmapped(config), pool=unmapped(pool))
-            rows += collect(futures, plan.jobs, ledger, hook)
-    summary = write_summary(rows, out)
+    processes = runner_from_env()[1] if processes is None else processes
+    config = BatchConfig.build(per_process(settings, processes), out, version)
+    with pool_for(processes if plan.jobs else 0, config) as pool:
+        if plan.jobs:
+            prepare_queue(settings.database_url)
+            jobs = largest_first(plan.jobs)
+            futures = review_document.map(jobs, config=unmapped(config), pool=unmapped(pool))
+            rows += collect(futures, jobs, ledger, hook)
+        if pool is not None:
+            pool.close_later()            # the review processes exit while the summary is written
+        summary = write_summary(rows, out)
     counts = {"total": summary.total, "reviewed": summary.reviewed, "skipped": summary.skipped,
               "errors": summary.errors, "conflicts": summary.conflicts,
               **{d.value: n for d, n in summary.by_decision.items()}}
     logger.info("完成：%s", counts)
     return counts
-
-
-def per_process(settings: Settings, processes: int) -> Settings:
-    """With several review processes, each gets its share of the cores for the name model (threads beyond that
-    only wait for each other), unless MISHEN_MODEL_THREADS was set."""
-    if processes < 2 or "MISHEN_MODEL_THREADS" in os.environ:
-        return settings
-    return settings.model_copy(update={"model_threads": max(1, (os.cpu_count() or 1) // processes)})
 
 
 def collect(futures: list[PrefectFuture], jobs: list[Job], ledger: Ledger, hook: ProgressHook) -> list[DocResult]:

@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from mishen.batch.pool import prepared_pool, start_pool
 from mishen.batch.prefect_env import configure_prefect
 from mishen.batch.progress import progress_hook
 from mishen.batch.results import DocResult
@@ -38,16 +39,25 @@ def run_batch_command(inputs: list[Path], out: Path, workers: int, runner: str, 
                       force: bool, console: Console) -> int:
     """Run the flow with a progress bar; print the summary; answer the exit status (as `mishen scan`)."""
     configure_prefect(out, quiet=True)
-    from flows.batch import run_batch  # imports Prefect (2 s): only here
+    # The review processes start first: they load their engines while Prefect is imported and its server starts.
+    pool = start_pool(runner, workers, dask_address, out)
+    pool_token = prepared_pool.set(pool)
+    try:
+        from flows.batch import run_batch  # imports Prefect (2 s): only here
 
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=console, transient=False) as progress:
-        bar = ProgressBar(progress)
-        token = progress_hook.set(bar)
-        try:
-            counts = run_batch(inputs, out, workers=workers, runner=runner, dask_address=dask_address, force=force)
-        finally:
-            progress_hook.reset(token)
+        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+        with Progress(*columns, console=console, transient=False) as progress:
+            bar = ProgressBar(progress)
+            token = progress_hook.set(bar)
+            try:
+                counts = run_batch(inputs, out, workers=workers, runner=runner, dask_address=dask_address,
+                                   force=force)
+            finally:
+                progress_hook.reset(token)
+    finally:
+        prepared_pool.reset(pool_token)
+        if pool is not None:
+            pool.close()
     print_summary(counts, bar.rows, out, console)
     if counts["errors"]:
         return 2

@@ -18,6 +18,7 @@ class Job:
     source: str
     report_name: str
     sha256: str
+    size: int = 0   # bytes, for the order of the work (largest first)
 
 
 @dataclass
@@ -58,6 +59,12 @@ def report_names(sources: list[str]) -> list[str]:
     return names
 
 
+def largest_first(jobs: list[Job]) -> list[Job]:
+    """The order to hand jobs to the review processes: largest files first, so that the batch does not end with
+    one process reviewing a long document while the other has nothing left to do (name order for equal sizes)."""
+    return sorted(jobs, key=lambda job: -job.size)
+
+
 def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as fh:
@@ -73,6 +80,7 @@ def make_plan(inputs: list[Path], reviewed: dict[str, DocResult]) -> Plan:
     for (path, source), name in zip(files, report_names([s for _, s in files])):
         try:
             sha = file_sha256(path)
+            size = path.stat().st_size
         except OSError as exc:
             plan.done.append(failed_result(source, exc))
             continue
@@ -80,5 +88,6 @@ def make_plan(inputs: list[Path], reviewed: dict[str, DocResult]) -> Plan:
         if earlier is not None:
             plan.done.append(earlier.model_copy(update={"source": source, "status": Status.SKIPPED}))
         else:
-            plan.jobs.append(Job(path=str(path.resolve()), source=source, report_name=name, sha256=sha))
+            plan.jobs.append(Job(path=str(path.resolve()), source=source, report_name=name, sha256=sha,
+                                 size=size))
     return plan

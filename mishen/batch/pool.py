@@ -5,21 +5,75 @@ Why not Prefect's ProcessPoolTaskRunner alone: measured here (Prefect 3.8.8, 2 w
 time per task even for a task that does nothing (context hydration and an events flush in the subprocess for every
 task), i.e. 100 s per 1,000 documents, and every worker imports Prefect (~250 MB more per worker). Thread tasks
 cost ~4 ms each; the CPU work goes to these processes, which import no Prefect.
+
+Start-up: spawning the workers and building their Reviewers takes several seconds, and so do importing Prefect and
+starting its temporary server. `mishen batch` therefore starts the pool first (``ReviewPool.warm``) and hands it
+to the flow through ``prepared_pool`` (a context variable, like the progress hook: flow parameters go to the
+Prefect API), so that both happen at the same time. A flow run without a prepared pool starts its own.
 """
 from __future__ import annotations
 
 import multiprocessing
+import os
 import threading
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from pathlib import Path
 
 from mishen.batch.plan import Job
 from mishen.batch.results import DocResult
+from mishen.batch.version import detector_version
 from mishen.batch.worker import BatchConfig, review_job, reviewer_for
+from mishen.settings import Settings
+
+RUNNERS = ("auto", "threads", "processes", "prefect-processes", "dask")
+
+
+def resolve_runner(kind: str, workers: int, dask_address: str | None = None) -> str:
+    """The task runner ``auto`` stands for: dask with an address, threads for one worker, else processes."""
+    if kind == "auto":
+        return "dask" if dask_address else ("threads" if max(1, workers) == 1 else "processes")
+    if kind not in RUNNERS:
+        raise ValueError(f"unknown task runner {kind!r}; one of {', '.join(RUNNERS)}")
+    return kind
+
+
+def review_processes(kind: str, workers: int, dask_address: str | None = None) -> int:
+    """How many review processes run behind the thread tasks (0: the tasks review in their own process)."""
+    return max(1, workers) if resolve_runner(kind, workers, dask_address) == "processes" else 0
+
+
+def per_process(settings: Settings, processes: int) -> Settings:
+    """With several review processes, each gets its share of the cores for the name model (threads beyond that
+    only wait for each other), unless MISHEN_MODEL_THREADS was set."""
+    if processes < 2 or "MISHEN_MODEL_THREADS" in os.environ:
+        return settings
+    return settings.model_copy(update={"model_threads": max(1, (os.cpu_count() or 1) // processes)})
+
+
+def batch_config(settings: Settings, processes: int, out_dir: Path) -> BatchConfig:
+    """What the review processes of a batch get (the flow and ``start_pool`` build the same one)."""
+    return BatchConfig.build(per_process(settings, processes), out_dir, detector_version(settings))
+
+
+def start_pool(kind: str, workers: int, dask_address: str | None, out_dir: Path) -> ReviewPool | None:
+    """The review pool a `mishen batch` run will use, already spawning (None when the runner has none)."""
+    processes = review_processes(kind, workers, dask_address)
+    if processes == 0:
+        return None
+    return ReviewPool(processes, batch_config(Settings(), processes, out_dir)).warm()
 
 
 def _warm(config: BatchConfig) -> None:
     reviewer_for(config)   # build this worker's Reviewer once, before its first job
+
+
+def _ready() -> int:
+    return os.getpid()
 
 
 class ReviewPool:
@@ -29,11 +83,24 @@ class ReviewPool:
         self.workers = workers
         self.config = config
         self._lock = threading.Lock()
+        self._closing: threading.Thread | None = None
         self._executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
                                    initializer=_warm, initargs=(self.config,))
+
+    def warm(self) -> ReviewPool:
+        """Spawn every worker now (the executor spawns one per submitted job) so that they load their Reviewers
+        while the caller does something else; answers the pool."""
+        with self._lock:
+            for _ in range(self.workers):
+                self._executor.submit(_ready)
+        return self
+
+    @property
+    def closed(self) -> bool:
+        return self._closing is not None
 
     def review(self, job: Job) -> DocResult:
         with self._lock:
@@ -42,17 +109,48 @@ class ReviewPool:
             return executor.submit(review_job, job, self.config).result()
         except BrokenProcessPool:
             with self._lock:
-                if self._executor is executor:       # the first to notice replaces the pool
+                if self._executor is executor and self._closing is None:   # the first to notice replaces it
                     executor.shutdown(wait=False, cancel_futures=True)
                     self._executor = self._start()
             raise
 
-    def close(self) -> None:
+    def close_later(self) -> None:
+        """Start stopping the workers without waiting (they take a second or so to exit): the caller goes on,
+        e.g. writes the summary, and ``close`` waits for them."""
         with self._lock:
-            self._executor.shutdown(wait=True, cancel_futures=True)
+            if self._closing is None:
+                executor = self._executor
+                self._closing = threading.Thread(target=executor.shutdown, kwargs={"cancel_futures": True},
+                                                 name="review-pool-close", daemon=True)
+                self._closing.start()
+
+    def close(self) -> None:
+        """Stop the workers and wait for them to exit; closing again does nothing more."""
+        self.close_later()
+        assert self._closing is not None
+        self._closing.join()
 
     def __enter__(self) -> ReviewPool:
         return self
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+prepared_pool: ContextVar[ReviewPool | None] = ContextVar("mishen_batch_pool", default=None)
+
+
+@contextmanager
+def pool_for(processes: int, config: BatchConfig) -> Iterator[ReviewPool | None]:
+    """The review pool of one flow run: the prepared one when it fits (same size, same configuration, still
+    open), else a new one; None for no review processes. The pool is closed when the block ends."""
+    if processes <= 0:
+        yield None
+        return
+    ready = prepared_pool.get()
+    pool = ready if (ready is not None and not ready.closed and ready.workers == processes
+                     and ready.config == config) else ReviewPool(processes, config)
+    try:
+        yield pool
+    finally:
+        pool.close()

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from mishen.batch.ledger import Ledger
-from mishen.batch.plan import collect, file_sha256, make_plan, report_names
+from mishen.batch.plan import collect, file_sha256, largest_first, make_plan, report_names
 from mishen.batch.results import Status
 from tests.batch.conftest import row
 
@@ -72,3 +72,12 @@ def test_plan_turns_a_missing_file_into_an_error_item(tmp_path: Path) -> None:
     (failed,) = plan.done
     assert failed.status is Status.FAILED and failed.error_code == "BATCH_FAILED"
     assert "FileNotFoundError" in failed.error_message and not plan.jobs
+
+
+def test_jobs_go_largest_first_with_name_order_for_ties(tmp_path: Path) -> None:
+    sizes = {"a.txt": 10, "b.txt": 3000, "c.txt": 10, "d.txt": 200}
+    for name, size in sizes.items():
+        (tmp_path / name).write_text("x" * size, encoding="utf-8")
+    plan = make_plan([tmp_path], {})
+    assert [j.size for j in plan.jobs] == [10, 3000, 10, 200]            # the plan itself stays in name order
+    assert [j.source for j in largest_first(plan.jobs)] == ["b.txt", "d.txt", "a.txt", "c.txt"]

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import make_url
 
+from mishen.batch.pool import prepared_pool, start_pool
 from mishen.batch.progress import progress_hook
 from mishen.batch.results import DocResult, Status
 from mishen.review.store import Store
@@ -108,6 +109,31 @@ def test_batch_on_worker_processes(prefect_server, tmp_path: Path, monkeypatch: 
     counts, seen = run([drafts], tmp_path / "out", workers=2, runner=runner)
     assert counts["total"] == 3 and counts["errors"] == 0 and queue_size(url) == 3
     assert sorted(r.source for r in seen.rows) == ["n0.txt", "n1.txt", "n2.txt"]
+
+
+@pytest.mark.slow
+def test_batch_uses_the_pool_started_before_prefect(prefect_server, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    url = f"sqlite:///{tmp_path / 'queue.db'}"
+    monkeypatch.setenv("MISHEN_DATABASE_URL", url)
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    (drafts / "a.txt").write_text(DRAFT, encoding="utf-8")
+    (drafts / "b.txt").write_text(PLAIN * 3, encoding="utf-8")
+    out = tmp_path / "out"
+    pool = start_pool("processes", 1, None, out)       # what `mishen batch` does before importing Prefect
+    assert pool is not None
+    token = prepared_pool.set(pool)
+    try:
+        counts, seen = run([drafts], out, workers=1, runner="processes")
+        taken = pool.closed     # the flow took it (and closed it) instead of starting a pool of its own
+    finally:
+        prepared_pool.reset(token)
+        pool.close()
+    assert taken
+    assert counts["total"] == 2 and counts["errors"] == 0 and queue_size(url) == 2
+    assert sorted(r.source for r in seen.rows) == ["a.txt", "b.txt"]
+    assert all((out / name).exists() for name in ("summary.html", "summary.csv", "summary.xlsx"))
 
 
 @pytest.mark.slow
