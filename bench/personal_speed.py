@@ -54,7 +54,7 @@ def main() -> None:
     from mishen.settings import Settings
     from models import Document, Normalizer
     imported = time.perf_counter()
-    (detector,) = build(Settings())
+    (detector,) = build(Settings(cache_chunks=0))  # repeats of the same texts must not come from the cache
     loaded = time.perf_counter()
     component = detector.analyzer.nlp_engine.nlp["zh"].get_pipe("mishen_person_names")
     if args.dense:
