@@ -37,7 +37,7 @@ def default_workers() -> int:
 
 def run_server(host: str, port: int, workers: int = 1) -> None:
     """One process (``workers == 1``, the engine in this process) or a uvicorn supervisor with ``workers`` worker
-    processes, each loading the engine once at start-up and sharing the listening socket."""
+    processes, each loading the engine once at start-up and listening on a socket of its own (SO_REUSEPORT)."""
     import uvicorn
 
     if workers <= 1:
@@ -45,25 +45,16 @@ def run_server(host: str, port: int, workers: int = 1) -> None:
 
         uvicorn.run(create_app(ServiceSettings()), host=host, port=port, log_level="info")
         return
-    from uvicorn.supervisors import Multiprocess
-
     prepare_workers(ServiceSettings())
     config = uvicorn.Config("mishen.review.commands:worker_app", factory=True, host=host, port=port, workers=workers,
                             log_level="info", log_config=_log_config_with_pid())
-    try:  # what uvicorn.run does for workers > 1, with a listening socket that keeps TCP_NODELAY
-        Multiprocess(config, sockets=[listening_socket(config)]).run()
+    from mishen.review.supervisor import OwnSocketSupervisor, reuse_port_sockets
+
+    try:  # what uvicorn.run does for workers > 1, with one TCP_NODELAY-keeping socket per worker
+        OwnSocketSupervisor(config, reuse_port_sockets(config, workers)).run()
     except KeyboardInterrupt:
         pass
 
-
-def listening_socket(config) -> socket.socket:
-    """uvicorn's bound socket, marked IPPROTO_TCP. uvicorn binds it with proto 0; accepted connections inherit
-    that, and asyncio then leaves Nagle's algorithm on, so every keep-alive request after the first waits ~40 ms
-    for the client's delayed ACK (uvicorn issue #3149; measured here: 44 ms for /openapi.json with 2 workers)."""
-    sock = config.bind_socket()
-    if sock.family in (socket.AF_INET, socket.AF_INET6) and sock.proto != socket.IPPROTO_TCP:
-        sock = socket.socket(sock.family, sock.type, socket.IPPROTO_TCP, fileno=sock.detach())
-    return sock
 
 
 def prepare_workers(settings: ServiceSettings) -> None:

@@ -24,7 +24,8 @@ import pytest
 import uvicorn
 from sqlalchemy import func, select
 
-from mishen.review.commands import PARENT_ENV, default_workers, listening_socket, prepare_workers
+from mishen.review.commands import PARENT_ENV, default_workers, prepare_workers
+from mishen.review.supervisor import reuse_port_sockets
 from mishen.review.config import ServiceSettings
 from mishen.review.security import Hasher
 from mishen.review.store import Store
@@ -107,12 +108,13 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_the_listening_socket_keeps_tcp_nodelay_on_accepted_connections() -> None:
-    """Without IPPROTO_TCP on the shared socket, keep-alive answers wait ~40 ms for delayed ACKs (uvicorn #3149)."""
+def test_the_listening_sockets_keep_tcp_nodelay_on_accepted_connections() -> None:
+    """Without IPPROTO_TCP on the sockets, keep-alive answers wait ~40 ms for delayed ACKs (uvicorn #3149)."""
     port = _free_port()
     config = uvicorn.Config("mishen.review.commands:worker_app", factory=True, host="127.0.0.1", port=port,
                             workers=2, log_config=None)
-    sock = listening_socket(config)
+    sock, other = reuse_port_sockets(config, 2)
+    other.close()
 
     async def accepted_nodelay() -> int:
         accepted = asyncio.get_running_loop().create_future()
@@ -134,6 +136,42 @@ def test_the_listening_socket_keeps_tcp_nodelay_on_accepted_connections() -> Non
         assert asyncio.run(accepted_nodelay()) != 0
     finally:
         sock.close()
+
+
+def test_reuse_port_sockets_share_one_port_and_release_it_on_failure() -> None:
+    config = uvicorn.Config("x:y", host="127.0.0.1", port=0, log_config=None)
+    sockets = reuse_port_sockets(config, 3)
+    try:
+        assert len({s.getsockname() for s in sockets}) == 1 and sockets[0].getsockname()[1] != 0
+        taken = socket.socket()
+        taken.bind(("127.0.0.1", 0))   # a port held without SO_REUSEPORT cannot be shared
+        taken.listen()
+        busy = uvicorn.Config("x:y", host="127.0.0.1", port=taken.getsockname()[1], log_config=None)
+        with pytest.raises(OSError):
+            reuse_port_sockets(busy, 2)
+        taken.close()
+    finally:
+        for s in sockets:
+            s.close()
+
+
+def test_keep_alive_clients_are_spread_over_the_workers(server: Server) -> None:
+    """One shared listening socket gave a burst of 10 keep-alive clients 9 to one worker; per-worker sockets
+    with SO_REUSEPORT spread them (20 clients: all on one worker has probability 2 * 0.5**20)."""
+    def client(_: int) -> int:
+        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
+        try:
+            conn.request("GET", "/login")
+            client_port = conn.sock.getsockname()[1]
+            conn.getresponse().read()
+            return client_port
+        finally:
+            conn.close()
+
+    with ThreadPoolExecutor(20) as pool:
+        ports = list(pool.map(client, range(20)))
+    served = [server.served_by(p, "/login") for p in ports]
+    assert set(served) == set(server.workers()), served
 
 
 def test_default_workers_is_the_core_count_at_most_four() -> None:
