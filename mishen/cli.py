@@ -151,7 +151,7 @@ def serve(
     host: Annotated[str, typer.Option(help="监听地址")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="监听端口")] = 8000,
     workers: Annotated[int | None, typer.Option(
-        "--workers", "-w", min=1, help="工作进程数（默认为 CPU 核数，最多 4；1 即单进程）")] = None,
+        "--workers", "-w", min=1, help="审查进程数（默认为 CPU 核数，最多 4；1 即在服务进程内审查）")] = None,
 ) -> None:
     """启动审查工作台（网页）和 HTTP 接口（CMS 发布前审查）。"""
     from mishen.review.commands import default_workers, run_server

@@ -6,7 +6,6 @@ whole line per write, so an interrupted run loses at most the documents still in
 """
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 

@@ -18,6 +18,7 @@ from mishen.render.html import TEMPLATES as REPORT_TEMPLATES
 from mishen.review import api, web, web_admin, web_auth, web_exports
 from mishen.review.config import ServiceSettings
 from mishen.review.gate import Engine, ReportCache
+from mishen.review.processes import ReviewProcesses
 from mishen.review.store import Store
 from mishen.review.views import Role, Status
 
@@ -37,19 +38,24 @@ VERDICT_LABELS = {"accept": "确认", "reject": "排除"}
 
 
 def create_app(settings: ServiceSettings | None = None, reviewer: Reviewer | None = None,
-               store: Store | None = None) -> FastAPI:
-    """The app; the Reviewer and the Store are built at start-up unless given (tests inject broken ones)."""
+               store: Store | None = None, review_processes: int = 0) -> FastAPI:
+    """The app; the Reviewer and the Store are built at start-up unless given (tests inject broken ones).
+    ``review_processes`` > 0: reviews go to that many spawned review processes instead of a Reviewer here."""
     settings = settings or ServiceSettings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.engine = Engine(reviewer or _build_reviewer(settings), store or _open_store(settings),
-                                  settings.gate_timeout_s, ReportCache.of(settings))
+        engine_of_app = reviewer or (_start_processes(settings, review_processes) if review_processes > 0
+                                     else _build_reviewer(settings))
+        app.state.engine = Engine(engine_of_app, store or _open_store(settings), settings.gate_timeout_s,
+                                  ReportCache.of(settings))
         try:
             yield
         finally:
             if store is None and app.state.engine.store is not None:
                 app.state.engine.store.close()
+            if isinstance(engine_of_app, ReviewProcesses):
+                engine_of_app.close()
 
     app = FastAPI(title="密审 mishen", version="1", lifespan=lifespan, docs_url=None, redoc_url=None)
     app.state.settings = settings
@@ -73,10 +79,20 @@ def _build_reviewer(settings: ServiceSettings) -> Reviewer | None:
         return None
 
 
+def _start_processes(settings: ServiceSettings, count: int) -> ReviewProcesses | None:
+    try:
+        processes = ReviewProcesses(count, settings)
+        processes.warm()
+        return processes
+    except Exception as exc:  # the gate then refuses every page
+        log.error("could not start the review processes: %s", type(exc).__name__)
+        return None
+
+
 def _open_store(settings: ServiceSettings) -> Store | None:
     try:
         store = Store(settings.database_url)
-        if settings.migrate_on_start:  # off in the workers of `mishen serve --workers N`: their parent migrated
+        if settings.migrate_on_start:
             store.migrate()
         return store
     except Exception as exc:  # the gate then refuses every page; the UI says the database is down

@@ -17,6 +17,7 @@ from mishen.batch.version import detector_version
 from mishen.pipeline import Reviewer
 from mishen.review.config import ServiceSettings
 from mishen.review.inputs import Submission
+from mishen.review.processes import ReviewProcesses
 from mishen.review.store import Store
 from mishen.review.views import StoreError
 from models import SCHEMA, Decision, Report
@@ -103,19 +104,21 @@ class ReportCache:
 
 
 class Engine:
-    """One Reviewer per process. Reviews run one at a time in a worker thread within a time limit: a review holds
-    the GIL most of the time, so two at once in one process would only slow both down. Waiting requests wait in
+    """One Reviewer per process, or the review processes of `mishen serve --workers N`. With a Reviewer, reviews
+    run one at a time in a worker thread within a time limit: a review holds the GIL most of the time, so two at
+    once in one process would only slow both down; with N review processes, N at a time. Waiting requests wait in
     the event loop (a capacity limiter of one), not in threads, so the thread pool stays free for the database and
     the web UI; a re-submitted identical page answers from the report cache without waiting at all."""
 
-    def __init__(self, reviewer: Reviewer | None, store: Store | None, timeout_s: float,
+    def __init__(self, reviewer: Reviewer | ReviewProcesses | None, store: Store | None, timeout_s: float,
                  cache: ReportCache | None = None) -> None:
         self.reviewer = reviewer
         self.store = store
         self.timeout_s = timeout_s
         self.cache = cache if cache is not None else ReportCache(0, 0, "")
-        self._lock = threading.Lock()   # also holds off the next review while an abandoned one still runs
-        self._turn = anyio.CapacityLimiter(1)
+        parallel = getattr(reviewer, "parallel", 1)   # review processes run several at once, a Reviewer one
+        self._lock = threading.BoundedSemaphore(parallel)  # also holds off reviews while abandoned ones still run
+        self._turn = anyio.CapacityLimiter(parallel)
 
     async def review(self, submission: Submission) -> Report:
         """The report of ``submission``. From the cache, its ``timings_ms`` are ``{"cache": ms, "total": ms}``: the
@@ -151,6 +154,9 @@ class Engine:
         try:
             if time.monotonic() >= deadline:
                 raise TimeoutError  # nobody waits for this answer any more: do not spend the CPU on it
+            if isinstance(self.reviewer, ReviewProcesses):
+                return self.reviewer.review_bytes(submission.data, submission.name,
+                                                  submission.url or submission.lineage or submission.name)
             return self.reviewer.review_bytes(submission.data, submission.name)
         finally:
             self._lock.release()
