@@ -2,9 +2,10 @@
 
 Worker cache: building a Reviewer loads models and dictionaries (seconds), so each worker *process* keeps the
 Reviewers it built in ``_REVIEWERS``, keyed by the settings they were built from, and its queue connections in
-``_STORES`` (a new engine and connection per document cost more than the insert). This is the one module-level
-cache in mishen and it exists only for batch workers (a process-pool or Dask worker has no other place to keep
-state between tasks); the CLI, the gate and the tests build their own Reviewer. Threads of one process share a
+``_STORES`` (a new engine and connection per document cost more than the insert). These and the Reviewer of the
+gate's review processes (mishen.review.processes) are the only module-level caches in mishen; they exist only in
+spawned workers (a process-pool or Dask worker has no other place to keep state between tasks); the CLI and the
+tests build their own Reviewer. Threads of one process share a
 Reviewer and take turns through its lock: detectors are not promised to be thread-safe, and Python threads give
 no CPU parallelism anyway — use processes (or Dask) for that.
 """
