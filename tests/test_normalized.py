@@ -95,3 +95,14 @@ def test_fold_table_agrees_with_fold_char_on_every_code_point():
         ch = chr(code)
         expected = None if ch in INVISIBLE else fold_char(ch)
         assert table.get(code, ch) == expected, hex(code)
+
+
+def test_the_view_folds_every_character_the_table_changes():
+    """The normaliser substitutes through one regex of the table's characters: every one must be caught."""
+    from models.normalized import fold_table
+
+    table = fold_table()
+    text = "".join(chr(code) for code in sorted(table) if not 0xD800 <= code <= 0xDFFF)
+    view = Normalizer()(text)
+    assert view.text == text.translate(table)
+    assert [view.original[i] for i in view.to_original] == [c for c in text if table.get(ord(c), c)]

@@ -64,33 +64,6 @@ def group_lines(chars: list[Char]) -> list[list[Char]]:
     return lines
 
 
-def _fast_box_factory() -> Any:
-    """CharBox(page=, x0=, top=, x1=, bottom=) without pydantic's validation (half the cost; a page makes one per
-    character). The values are an int and rounded floats, which validation would keep as they are; the shortcut
-    is used only if it gives the same object as the validating constructor."""
-    new, set_attr, fields = CharBox.__new__, object.__setattr__, frozenset(CharBox.model_fields)
-
-    def box(page: int, x0: float, top: float, x1: float, bottom: float) -> CharBox:
-        made = new(CharBox)
-        set_attr(made, "__dict__", {"page": page, "x0": x0, "top": top, "x1": x1, "bottom": bottom})
-        set_attr(made, "__pydantic_fields_set__", set(fields))
-        set_attr(made, "__pydantic_extra__", None)
-        set_attr(made, "__pydantic_private__", None)
-        return made
-
-    try:
-        probe, checked = box(3, 1.25, 2.5, 3.75, 5.0), CharBox(page=3, x0=1.25, top=2.5, x1=3.75, bottom=5.0)
-        same = probe == checked and probe.model_dump() == checked.model_dump() and hash(probe) == hash(checked)
-    except Exception:  # noqa: BLE001 (pydantic internals changed: use the public constructor)
-        same = False
-    if same:
-        return box
-    return lambda page, x0, top, x1, bottom: CharBox(page=page, x0=x0, top=top, x1=x1, bottom=bottom)
-
-
-_box = _fast_box_factory()
-
-
 def build_line(chars: list[Char], page: int, tolerance: float = 1.0) -> Line:
     """One line's characters (left to right) -> its text and boxes. A glyph drawn again at (almost) the same
     place — fake bold prints every character twice — is dropped: the same text within ``tolerance`` of a kept
@@ -102,7 +75,6 @@ def build_line(chars: list[Char], page: int, tolerance: float = 1.0) -> Line:
     length = 0
     previous: Char | None = None
     last = ""
-    box = _box
     for char in chars:
         _, x0, top, x1, bottom, text, _, _ = char
         if not text:
@@ -114,8 +86,8 @@ def build_line(chars: list[Char], page: int, tolerance: float = 1.0) -> Line:
                 pieces.append(" ")
                 boxes.append(None)
                 length += 1
-        made = box(page, round(x0 * 100) / 100, round(top * 100) / 100, round(x1 * 100) / 100,
-                   round(bottom * 100) / 100)
+        made = CharBox(page=page, x0=round(x0 * 100) / 100, top=round(top * 100) / 100, x1=round(x1 * 100) / 100,
+                       bottom=round(bottom * 100) / 100)
         pieces.append(text)
         if len(text) == 1:
             boxes.append(made)

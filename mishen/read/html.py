@@ -34,7 +34,6 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""",
 _LINK_ATTRS = {"a": "href", "area": "href", "iframe": "src", "frame": "src", "embed": "src", "object": "data",
                "form": "action", "img": "src", "script": "src"}
 _MAX_LINKS = 2000
-_MAX_SCRIPT_CHARS = 200_000   # per script element; page sources beyond that are not plausible drafts
 _META_LABELS = {"description": "网页描述", "keywords": "网页关键词", "author": "网页作者"}
 
 
@@ -197,7 +196,7 @@ class _Walker:
     def script(self, el: etree._Element, where: str | None = None) -> None:
         """Inline script text is published in the page source: a part the text detectors scan (an ID number or
         a key in a script leaks as surely as one on screen); not hidden text in itself."""
-        text = (el.text or "").strip()[:_MAX_SCRIPT_CHARS]
+        text = (el.text or "").strip()   # whole: a cut would let what lies past it pass unseen
         if text and self.collect:
             number = sum(p.kind is HiddenKind.HTML_SCRIPT for p in self.parts) + 1
             self.parts.append(hidden_part(f"html_script/{number}", HiddenKind.HTML_SCRIPT,

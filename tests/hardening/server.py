@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from bench.procs import descendants, status_kb
+
 TOKEN = "fault-token"
 COMMAND = [sys.executable, "-m", "mishen.cli", "serve"]   # the `mishen serve` entry point, same interpreter
 
@@ -54,19 +56,8 @@ def call(port: int, method: str, path: str, body: dict | None = None) -> tuple[i
 
 
 def rss_kb(pid: int) -> int:
-    """Current resident set of a process and all its descendants (`mishen serve` runs worker processes) in kB
-    (Linux /proc), 0 if it is gone."""
-    total = 0
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                total += int(line.split()[1])
-        for task in Path(f"/proc/{pid}/task").iterdir():
-            for child in (task / "children").read_text().split():
-                total += rss_kb(int(child))
-    except (OSError, ValueError):
-        pass
-    return total
+    """Current resident set of a process and all its descendants (`mishen serve` runs review processes) in kB."""
+    return sum(status_kb(p, "VmRSS") for p in [pid, *descendants(pid)])
 
 
 def kill(proc: subprocess.Popen) -> None:

@@ -13,6 +13,7 @@ import socket
 import subprocess
 import sys
 import time
+import zlib
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -21,6 +22,7 @@ import pytest
 import uvicorn
 from sqlalchemy import func, select
 
+from bench.procs import cmdline, descendants
 from mishen.review.commands import default_workers, listening_socket
 from mishen.review.config import ServiceSettings
 from mishen.review.processes import ReviewProcesses
@@ -42,13 +44,7 @@ class Server:
 
     def review_processes(self) -> list[int]:
         """The spawned review processes (children of the server running multiprocessing's spawn_main)."""
-        found = []
-        for task in Path(f"/proc/{self.process.pid}/task").iterdir():
-            for child in (task / "children").read_text().split():
-                cmdline = Path(f"/proc/{child}/cmdline").read_bytes()
-                if b"spawn_main" in cmdline:
-                    found.append(int(child))
-        return sorted(found)
+        return sorted(p for p in descendants(self.process.pid) if "spawn_main" in cmdline(p))
 
     def served_by(self, client_port: int, path: str) -> int | None:
         """The process id that logged the request from ``client_port`` to ``path``."""
@@ -139,20 +135,28 @@ def test_the_listening_socket_keeps_tcp_nodelay_on_accepted_connections() -> Non
         sock.close()
 
 
-@pytest.mark.parametrize("in_hand, affinity, expected", [
-    ([0, 0], "http://a.gov.cn/1", None),     # equal load: the page's own process
-    ([1, 0], "http://a.gov.cn/1", 1),        # the other is free: balance wins over affinity
-    ([0, 1], "http://a.gov.cn/1", 0),
-    ([2, 2], None, 0),
-])
-def test_a_review_goes_to_the_least_busy_process_then_to_the_pages_own(in_hand, affinity, expected) -> None:
+URLS = [f"http://www.example.gov.cn/art/{i}.html" for i in range(8)]
+
+
+@pytest.mark.parametrize("in_hand", [[0, 0], [3, 3]])
+def test_among_equally_busy_processes_a_page_goes_to_its_own(in_hand) -> None:
     processes = ReviewProcesses(2, ServiceSettings())   # no process starts before the first job
     try:
         processes._in_hand = in_hand
-        chosen = processes.pick(affinity)
-        assert chosen == (expected if expected is not None else processes.pick(affinity))
-        if expected is None:
-            assert all(processes.pick(affinity) == chosen for _ in range(5))   # the same page, the same process
+        chosen = [processes.pick(url) for url in URLS]
+        assert chosen == [zlib.crc32(url.encode()) % 2 for url in URLS]
+        assert set(chosen) == {0, 1}                     # pages are spread over both
+        assert processes.pick(None) == 0
+    finally:
+        processes.close()
+
+
+@pytest.mark.parametrize("in_hand, free", [([1, 0], 1), ([0, 1], 0), ([4, 2], 1)])
+def test_a_less_busy_process_wins_over_the_pages_own(in_hand, free) -> None:
+    processes = ReviewProcesses(2, ServiceSettings())
+    try:
+        processes._in_hand = in_hand
+        assert {processes.pick(url) for url in URLS} == {free}
     finally:
         processes.close()
 
