@@ -29,6 +29,10 @@ class Settings(BaseSettings):
     cache_chunks: int = Field(
         4096, ge=0, description="chunks of text whose personal-data results are kept in memory (by digest) so "
                                 "a re-checked page only re-runs its changed paragraphs; 0 turns the cache off")
+    paragraph_chunks: bool = Field(
+        False, description="cut the personal-data pass at nearly every paragraph, so a re-checked page re-runs only "
+                           "the paragraph that changed (≈ 40% less work on an edited 5k page) at ≈ 15% more work on "
+                           "new documents; the service (mishen serve) turns it on, batch runs keep it off")
 
     # Where things live.
     database_url: str = Field(

@@ -7,8 +7,10 @@ from mishen.settings import Settings
 
 def build(settings: Settings) -> list[Detector]:
     """The detectors of this group, in the order they run (the engine and its models load here)."""
+    from detectors.personal import chunks
     from detectors.personal.detector import PersonalDataDetector
     from detectors.personal.engine import build_analyzer
 
+    grain = chunks.PARAGRAPH if settings.paragraph_chunks else chunks.COARSE
     return [PersonalDataDetector(build_analyzer(threads=settings.model_threads),
-                                 cache_chunks=settings.cache_chunks)]
+                                 cache_chunks=settings.cache_chunks, grain=grain)]

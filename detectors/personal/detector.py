@@ -46,15 +46,16 @@ class PersonalDataDetector:
     scope: Literal["text", "document"] = "text"
 
     def __init__(self, analyzer: AnalyzerEngine, chunk_chars: int = 1500, batch_size: int = 64,
-                 cache_chunks: int = 0) -> None:
+                 cache_chunks: int = 0, grain: chunks.Grain = chunks.COARSE) -> None:
         self.analyzer = analyzer
         self.chunk_chars = chunk_chars
+        self.grain = grain
         self.batch_size = batch_size
         self.cache = ChunkCache(cache_chunks)
 
     def hits(self, text: str) -> list[Hit]:
         """Every datum in a text, overlaps resolved, roles settled (offsets into ``text``)."""
-        parts = chunks.split(text, self.chunk_chars)
+        parts = chunks.split(text, self.chunk_chars, *self.grain)
         cached = [self.cache.get(part) for _, part in parts]
         todo = [i for i, c in enumerate(cached) if c is None]
         artifacts = self.analyzer.nlp_engine.process_batch(

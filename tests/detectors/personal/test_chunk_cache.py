@@ -39,6 +39,42 @@ def test_chunks_never_cut_a_number_broken_across_lines():
         assert not (text[end - 2].isdigit() and text[end].isdigit())
 
 
+@pytest.mark.parametrize("grain", [chunks.COARSE, chunks.PARAGRAPH])
+def test_chunks_of_either_grain_cover_the_text(grain):
+    text = page(PARAGRAPHS)
+    parts = chunks.split(text, 1500, *grain)
+    assert "".join(p for _, p in parts) == text
+    assert all(len(p) <= 1500 for _, p in parts)
+
+
+def test_paragraph_grain_cuts_at_each_paragraph_past_its_low_mark():
+    text = page(PARAGRAPHS)
+    coarse, fine = chunks.split(text, 1500, *chunks.COARSE), chunks.split(text, 1500, *chunks.PARAGRAPH)
+    assert len(fine) > 2 * len(coarse)
+    assert all(p.endswith("\n") for _, p in fine)
+    assert all(len(p) >= chunks.PARAGRAPH.low or p.count("\n") == 1 for _, p in fine[:-1])
+
+
+TABLE = ["序号 姓名 身份证号码 住址"] + [f"{i} 童海{'东南西北'[i % 4]} 13082119901003366{i % 10} 城关镇{i}号"
+                                   for i in range(1, 40)]
+
+
+PROSE = "说明文字" * 30
+
+
+@pytest.mark.parametrize("grain", [chunks.COARSE, chunks.PARAGRAPH])
+@pytest.mark.parametrize("block, cut_inside", [
+    (TABLE, False),                                                            # rows of one table stay together
+    ([f"甲{i} 乙 丙" + " 丁" * (i % 2) for i in range(60)], True),              # field counts differ: no table
+    ([f"甲{i} 乙" for i in range(120)], True),                                  # two fields: no table
+])
+def test_rows_of_a_table_are_never_cut_apart(grain, block, cut_inside):
+    text = page([PROSE, *block, PROSE])
+    start, end = len(PROSE) + 1, len(text) - len(PROSE) - 1
+    cuts = [o + len(p) for o, p in chunks.split(text, 1500, *grain)][:-1]
+    assert any(start < c < end for c in cuts) is cut_inside
+
+
 def test_an_edit_changes_only_the_chunks_around_it():
     before = page(PARAGRAPHS)
     edited = PARAGRAPHS.copy()
@@ -65,9 +101,19 @@ def test_cache_is_bounded_keeps_no_text_and_hands_out_copies(detector):
     assert ChunkCache(0).get("a") is None
 
 
-def test_cached_and_fresh_reviews_agree(detector):
-    cached = PersonalDataDetector(detector.analyzer, cache_chunks=100)
-    fresh = PersonalDataDetector(detector.analyzer, cache_chunks=0)
+@pytest.mark.parametrize("grain", [chunks.COARSE, chunks.PARAGRAPH])
+def test_an_edit_re_runs_only_its_own_paragraph_at_paragraph_grain(grain):
+    edited = PARAGRAPHS.copy()
+    edited[14] = edited[14].replace("高度重视", "高度重视并加强督查")
+    old = {p for _, p in chunks.split(page(PARAGRAPHS), 1500, *grain)}
+    changed = [p for _, p in chunks.split(page(edited), 1500, *grain) if p not in old]
+    assert sum(map(len, changed)) <= (1500 if grain == chunks.COARSE else 2 * len(edited[14]) + 2)
+
+
+@pytest.mark.parametrize("grain", [chunks.COARSE, chunks.PARAGRAPH])
+def test_cached_and_fresh_reviews_agree(detector, grain):
+    cached = PersonalDataDetector(detector.analyzer, cache_chunks=100, grain=grain)
+    fresh = PersonalDataDetector(detector.analyzer, cache_chunks=0, grain=grain)
     before = page(PARAGRAPHS)
     edited = PARAGRAPHS.copy()
     edited[3] = "1. 赵丽，女，身份证号110101199003074477，联系电话13912345678。"
@@ -80,3 +126,10 @@ def test_cached_and_fresh_reviews_agree(detector):
     assert len(cached.cache) > 0
     assert key(cached.hits(after)) == key(fresh.hits(after))   # mostly from the cache
     assert key(cached.hits(before)) == key(fresh.hits(before))
+
+
+def test_the_service_cuts_per_paragraph_and_batch_runs_keep_coarse_chunks():
+    from mishen.review.config import ServiceSettings
+    from mishen.settings import Settings
+
+    assert ServiceSettings().paragraph_chunks and not Settings().paragraph_chunks
