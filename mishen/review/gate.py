@@ -106,9 +106,10 @@ class ReportCache:
 class Engine:
     """One Reviewer per process, or the review processes of `mishen serve --workers N`. With a Reviewer, reviews
     run one at a time in a worker thread within a time limit: a review holds the GIL most of the time, so two at
-    once in one process would only slow both down; with N review processes, N at a time. Waiting requests wait in
-    the event loop (a capacity limiter of one), not in threads, so the thread pool stays free for the database and
-    the web UI; a re-submitted identical page answers from the report cache without waiting at all."""
+    once in one process would only slow both down; waiting requests wait in the event loop (a capacity limiter of
+    one), not in threads, so the thread pool stays free for the database and the web UI. With review processes,
+    a review is handed to a process's queue and awaited, no thread held (see ReviewProcesses for the routing). A
+    re-submitted identical page answers from the report cache without waiting at all."""
 
     def __init__(self, reviewer: Reviewer | ReviewProcesses | None, store: Store | None, timeout_s: float,
                  cache: ReportCache | None = None) -> None:
@@ -116,9 +117,8 @@ class Engine:
         self.store = store
         self.timeout_s = timeout_s
         self.cache = cache if cache is not None else ReportCache(0, 0, "")
-        parallel = getattr(reviewer, "parallel", 1)   # review processes run several at once, a Reviewer one
-        self._lock = threading.BoundedSemaphore(parallel)  # also holds off reviews while abandoned ones still run
-        self._turn = anyio.CapacityLimiter(parallel)
+        self._lock = threading.Lock()  # also holds off reviews while an abandoned one still runs in its thread
+        self._turn = anyio.CapacityLimiter(1)
 
     async def review(self, submission: Submission) -> Report:
         """The report of ``submission``. From the cache, its ``timings_ms`` are ``{"cache": ms, "total": ms}``: the
@@ -131,10 +131,14 @@ class Engine:
             elapsed = round((time.perf_counter() - started) * 1000, 2)
             cached.timings_ms = {"cache": elapsed, "total": elapsed}
             return cached
-        deadline = time.monotonic() + self.timeout_s
-        with anyio.fail_after(self.timeout_s):  # an abandoned review finishes in its thread, unseen
-            report = await anyio.to_thread.run_sync(self._review, submission, deadline, abandon_on_cancel=True,
-                                                    limiter=self._turn)
+        with anyio.fail_after(self.timeout_s):
+            if isinstance(self.reviewer, ReviewProcesses):
+                report = await self.reviewer.review(submission.data, submission.name,
+                                                    submission.url or submission.lineage or submission.name)
+            else:  # an abandoned review finishes in its thread, unseen
+                deadline = time.monotonic() + self.timeout_s
+                report = await anyio.to_thread.run_sync(self._review, submission, deadline, abandon_on_cancel=True,
+                                                        limiter=self._turn)
         if key is not None:
             self.cache.put(key, report)
         return report
@@ -154,9 +158,6 @@ class Engine:
         try:
             if time.monotonic() >= deadline:
                 raise TimeoutError  # nobody waits for this answer any more: do not spend the CPU on it
-            if isinstance(self.reviewer, ReviewProcesses):
-                return self.reviewer.review_bytes(submission.data, submission.name,
-                                                  submission.url or submission.lineage or submission.name)
             return self.reviewer.review_bytes(submission.data, submission.name)
         finally:
             self._lock.release()

@@ -4,14 +4,22 @@ hands every review to N spawned processes, each holding one Reviewer built at st
 Why not N uvicorn workers: each worker keeps the connections it accepted, and keep-alive clients are not spread
 evenly — with one shared listening socket the first worker to wake accepted a whole burst (10 clients: 45 of 50
 requests on one worker), with SO_REUSEPORT the kernel spreads them at random (10 clients: 5/5 to 8/2), and the
-gate's p95 follows the busier worker. Here a review goes to whichever process is free, whatever the connection.
+gate's p95 follows the busier worker. Here a review goes to a process by the page, whatever the connection.
+
+Routing: each process has its own queue (its executor's). A page goes to its own process (its URL's hash), where
+the per-chunk cache holds its unchanged paragraphs, unless that process has more than ``SLACK`` reviews in hand
+beyond the least busy one; then to the least busy. Sending every review to whichever process was free first made
+half of the re-checked pages meet a process that had never seen them (measured: 24.8 ms a re-checked 5k page
+instead of 17.1 with the page's own process).
 
 Worker state: each process keeps its Reviewer in ``_REVIEWER`` (the only place a spawned process can keep it between
 calls, as in mishen.batch.worker). Processes die with the server (Linux PR_SET_PDEATHSIG), so a server killed with
 SIGKILL leaves no orphan holding memory."""
 from __future__ import annotations
 
+import asyncio
 import ctypes
+import functools
 import logging
 import multiprocessing
 import os
@@ -19,7 +27,7 @@ import signal
 import sys
 import threading
 import zlib
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from mishen.pipeline import Reviewer
@@ -28,15 +36,14 @@ from models import Report
 
 log = logging.getLogger(__name__)
 PR_SET_PDEATHSIG = 1
+SLACK = 1          # reviews in hand a page's own process may have beyond the least busy one and still get it
 _REVIEWER: Reviewer | None = None
 
 
 class ReviewProcesses:
-    """``count`` review processes behind one ``review_bytes``; ``parallel`` reviews run at once.
-
-    A review goes to the process with the fewest reviews in hand; among equals, to the one its ``affinity`` (the
-    page's URL or lineage) hashes to, so a page re-checked after an edit usually meets the process whose per-chunk
-    cache holds its unchanged paragraphs."""
+    """``count`` review processes behind one ``review``; ``parallel`` reviews run at once, the rest wait in the
+    processes' queues. ``_in_hand[i]`` counts the reviews given to process i and not finished (abandoned ones
+    included: they still take its time)."""
 
     def __init__(self, count: int, settings: ServiceSettings) -> None:
         self.parallel = count
@@ -57,29 +64,48 @@ class ReviewProcesses:
             future.result()
 
     def pick(self, affinity: str | None) -> int:
-        """The process for the next review (callers hold the lock)."""
+        """The process for the next review (callers hold the lock): the page's own unless it is more than
+        ``SLACK`` reviews busier than the least busy, which then gets it."""
         fewest = min(self._in_hand)
-        preferred = zlib.crc32(affinity.encode("utf-8")) % self.parallel if affinity else 0
-        free = [i for i, n in enumerate(self._in_hand) if n == fewest]
-        return preferred if preferred in free else free[0]
+        own = zlib.crc32(affinity.encode("utf-8")) % self.parallel if affinity else 0
+        return own if self._in_hand[own] <= fewest + SLACK else self._in_hand.index(fewest)
 
-    def review_bytes(self, data: bytes, name: str, affinity: str | None = None) -> Report:
+    async def review(self, data: bytes, name: str, affinity: str | None = None) -> Report:
+        """The report, from the process ``pick`` chose. Cancelled while queued, the review is dropped; cancelled
+        while running, it finishes unseen. A dead process is replaced and this request fails (never a pass)."""
+        index, executor, future = self._submit(data, name, affinity)
+        try:
+            return await asyncio.wrap_future(future)
+        except BrokenProcessPool:
+            with self._lock:
+                self._replace_locked(index, executor)
+            raise
+
+    def _submit(self, data: bytes, name: str, affinity: str | None) -> tuple[int, ProcessPoolExecutor, Future]:
         with self._lock:
             index = self.pick(affinity)
             executor = self._executors[index]
             self._in_hand[index] += 1
-        try:
-            return executor.submit(_review, data, name).result()
-        except BrokenProcessPool:
-            log.error("review process %d died; starting a new one", index)
-            with self._lock:
-                if self._executors[index] is executor:
-                    executor.shutdown(wait=False, cancel_futures=True)
-                    self._executors[index] = self._start()
-            raise
-        finally:
-            with self._lock:
+            try:
+                future = executor.submit(_review, data, name)
+            except BrokenProcessPool:   # died since its last review: this one cannot run either
                 self._in_hand[index] -= 1
+                self._replace_locked(index, executor)
+                raise
+        future.add_done_callback(functools.partial(self._finished, index, executor))
+        return index, executor, future
+
+    def _finished(self, index: int, executor: ProcessPoolExecutor, _: Future) -> None:
+        with self._lock:
+            if self._executors[index] is executor:   # a replaced process's count was reset already
+                self._in_hand[index] -= 1
+
+    def _replace_locked(self, index: int, executor: ProcessPoolExecutor) -> None:
+        if self._executors[index] is executor:      # the first request to see the death replaces it
+            log.error("review process %d died; starting a new one", index)
+            executor.shutdown(wait=False, cancel_futures=True)
+            self._executors[index] = self._start()
+            self._in_hand[index] = 0
 
     def close(self) -> None:
         for executor in self._executors:

@@ -48,8 +48,10 @@ class Store(UserStore, PublicStore, SpanStore):
 
     def record_event(self, actor: str, action: str, item_id: int | None = None, target: str | None = None,
                      before: dict | None = None, after: dict | None = None) -> None:
-        with self.sessions.begin() as session:
-            _audit(session, actor, action, item_id, target, before, after)
+        """One audit row in its own transaction, through the table rather than the ORM session: the gate writes one
+        per answer, and the session's unit of work cost ≈ 0.5 ms of the server process's time each."""
+        with self.engine.begin() as connection:
+            connection.execute(AuditRow.__table__.insert(), _audit_row(actor, action, item_id, target, before, after))
 
     def history(self, item_id: int) -> list[AuditEvent]:
         with self.sessions() as session:
@@ -267,5 +269,10 @@ def _claim_error(before) -> StoreError:
 
 def _audit(session: Session, actor: str, action: str, item_id: int | None, target: str | None,
            before: dict | None, after: dict | None) -> None:
-    session.add(AuditRow(at=utcnow(), actor=actor, action=action, document_id=item_id, target=target,
-                         before=before, after=after))
+    session.add(AuditRow(**_audit_row(actor, action, item_id, target, before, after)))
+
+
+def _audit_row(actor: str, action: str, item_id: int | None, target: str | None, before: dict | None,
+               after: dict | None) -> dict:
+    return {"at": utcnow(), "actor": actor, "action": action, "document_id": item_id, "target": target,
+            "before": before, "after": after}

@@ -151,8 +151,18 @@ def test_among_equally_busy_processes_a_page_goes_to_its_own(in_hand) -> None:
         processes.close()
 
 
-@pytest.mark.parametrize("in_hand, free", [([1, 0], 1), ([0, 1], 0), ([4, 2], 1)])
-def test_a_less_busy_process_wins_over_the_pages_own(in_hand, free) -> None:
+@pytest.mark.parametrize("in_hand", [[1, 0], [0, 1], [5, 4], [4, 5]])
+def test_a_page_keeps_its_own_process_while_it_is_at_most_one_review_busier(in_hand) -> None:
+    processes = ReviewProcesses(2, ServiceSettings())
+    try:
+        processes._in_hand = in_hand
+        assert [processes.pick(url) for url in URLS] == [zlib.crc32(url.encode()) % 2 for url in URLS]
+    finally:
+        processes.close()
+
+
+@pytest.mark.parametrize("in_hand, free", [([2, 0], 1), ([0, 2], 0), ([4, 2], 1), ([3, 9], 0)])
+def test_a_much_less_busy_process_wins_over_the_pages_own(in_hand, free) -> None:
     processes = ReviewProcesses(2, ServiceSettings())
     try:
         processes._in_hand = in_hand

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 import pytest
 from fastapi.testclient import TestClient
 
-from mishen.review.app import create_app
+from mishen.review.app import SECURITY_HEADERS, create_app
 from mishen.review.config import ServiceSettings
 from mishen.review.security import Hasher
 from mishen.review.store import Store
@@ -229,3 +229,10 @@ def test_a_tampered_session_cookie_is_not_a_login(client: TestClient) -> None:
     forged = base64.b64encode(json.dumps(data | {"user": "admin1"}).encode()).decode()
     client.cookies.set("mishen_session", forged + "." + signature)
     assert client.get("/admin/users").status_code == 303
+
+
+@pytest.mark.parametrize("path", ["/login", "/static/review.js", "/openapi.json", "/no-such-page"])
+def test_security_headers_on_every_kind_of_response(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    for name, value in SECURITY_HEADERS.items():
+        assert response.headers.get_list(name) == [value], name   # once each, never duplicated
