@@ -106,3 +106,15 @@ def test_the_view_folds_every_character_the_table_changes():
     view = Normalizer()(text)
     assert view.text == text.translate(table)
     assert [view.original[i] for i in view.to_original] == [c for c in text if table.get(ord(c), c)]
+
+
+def test_characters_above_the_bmp_pass_through_unless_the_table_folds_them():
+    """The substitution regex visits every character above U+FFFF; only the table's ones may change (OpenCC may
+    still simplify some, after folding)."""
+    from models.normalized import _fold, _fold_pattern, fold_table
+
+    table = fold_table()
+    astral = [c for c in range(0x10000, 0x110000, 97) if not 0xD800 <= c <= 0xDFFF]
+    text = "张三𠀀身份证𝟏𝟐𝟑😀" + "".join(map(chr, astral)) + "".join(chr(c) for c in table if c > 0xFFFF)
+    assert _fold_pattern().sub(_fold, text) == text.translate(table)
+    assert Normalizer()("𠀀𪚥😀𝟏𝟐").text == "𠀀𪚥😀12"
