@@ -3,9 +3,12 @@ capital numerals, common dictionary words of another part of speech, reduplicate
 from __future__ import annotations
 
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
-import jieba
 import regex
+
+if TYPE_CHECKING:  # jieba is imported only to regenerate the word list: its import costs ~6 MB per process
+    import jieba
 
 # 白政发〔2024〕, 龙政请〔2024〕, 白医保发［2024］, 某某函(2024): what follows an agency abbreviation in a 文号
 DOC_NUMBER_TAIL = regex.compile(r"[\u4e00-\u9fff]{0,3}(?:[〔［\[]|[（(]\s*(?:19|20)[0-9]{2}\s*[）)])")
@@ -65,6 +68,8 @@ class NotNameFilter:
 def main() -> None:
     """Regenerate ``common_words.txt``: python -m detectors.personal.names.filters"""
     from pathlib import Path
+
+    import jieba
     words = dictionary_common_words(jieba.Tokenizer())
     header = f"# jieba {jieba.__version__} dict.txt: 2-4 chars, freq >= {COMMON_MIN_FREQ}, tag not nr*\n"
     Path(__file__).with_name(COMMON_FILE).write_text(header + "\n".join(words) + "\n", encoding="utf-8")

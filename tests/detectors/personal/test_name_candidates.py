@@ -1,6 +1,8 @@
 """The name-candidate filter and the sparse LAC pass it drives."""
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pytest
 
@@ -112,10 +114,29 @@ def test_encoding_is_the_vocabulary_lookup(component, text):
     assert tagger.encode(text).tolist() == expected
 
 
+@functools.lru_cache(maxsize=None)
+def jieba_words(min_freq: int) -> tuple[frozenset[str], frozenset[str]]:
+    """Two-character words of jieba's dict.txt read line by line: (not names, freq >= min_freq; all with
+    freq >= 100) — what the candidate filter's code arrays must hold."""
+    from detectors.personal.names.dictionary import jieba_dict_path
+
+    plain, common = set(), set()
+    with jieba_dict_path().open(encoding="utf-8") as f:
+        for line in f:
+            word, freq, tag = line.split()
+            if len(word) == 2:
+                if int(freq) >= 100:
+                    common.add(word)
+                if int(freq) >= min_freq and not tag.startswith(("nr", "ns")):
+                    plain.add(word)
+    return frozenset(plain), frozenset(common)
+
+
 def reference_mask(c: NameCandidates, text: str) -> list[bool]:
     """The filter's rule written out character by character (what the vectorised mask must equal)."""
     from models.masks import COMPOUND_SURNAMES
 
+    words, common = jieba_words(c.min_freq)
     starts = set(map(chr, np.flatnonzero(c._starts)))
     out = [False] * len(text)
     for i in range(len(text) - 1):
@@ -124,9 +145,9 @@ def reference_mask(c: NameCandidates, text: str) -> list[bool]:
         if text[i:i + 2] in COMPOUND_SURNAMES:
             out[i] = True
             continue
-        if text[i + 1] in c.never or text[i:i + 2] in c.words or (c.use_prev and i and text[i - 1:i + 1] in c.words):
+        if text[i + 1] in c.never or text[i:i + 2] in words or (c.use_prev and i and text[i - 1:i + 1] in words):
             continue
-        if text[i] in c.weak and text[i + 1:i + 3] in c.common:
+        if text[i] in c.weak and text[i + 1:i + 3] in common:
             continue
         out[i] = True
     return out
@@ -140,3 +161,11 @@ def reference_mask(c: NameCandidates, text: str) -> list[bool]:
 def test_vectorised_mask_equals_the_rule(text, options):
     c = NameCandidates(**options)
     assert c.mask(text).tolist() == reference_mask(c, text)
+
+
+@pytest.mark.parametrize("min_freq", [1, 20, 100, 5000])
+def test_word_codes_are_jiebas_two_character_words(min_freq):
+    c = NameCandidates(min_freq=min_freq)
+    words, common = jieba_words(min_freq)
+    assert c._words.tolist() == sorted((ord(w[0]) << 21) | ord(w[1]) for w in words)
+    assert c._common.tolist() == sorted((ord(w[0]) << 21) | ord(w[1]) for w in common)
