@@ -11,7 +11,9 @@ three scenarios of ~5,000-character CMS pages (公文 made by bench.corpus.Write
 Which pages are dirty is known by construction (personal data of private individuals written into them: a
 mobile number, or residents with ID numbers and addresses); a dirty page answered
 ``publish: true`` is counted and must stay 0. Peak RSS is summed over the server's processes (server, review processes,
-multiprocessing helper): the sum of each process's own peak, an upper bound of the peak of the sum."""
+multiprocessing helper): the sum of each process's own peak, an upper bound of the peak of the sum; beside it the
+largest sum of current RSS, and of PSS, at one sample. The review processes are forked from one template and share
+its pages: RSS counts a shared page once per process, PSS once in all (the memory the server really holds)."""
 from __future__ import annotations
 
 import http.client
@@ -149,6 +151,8 @@ class GateBench:
     rss_mb: float                                   # sum over the server's processes of each one's peak
     rss_by_process: list[tuple[float, str]]
     body_chars: int
+    total_rss_mb: float = 0.0                       # largest sum of current RSS at one sample (0.5 s apart)
+    total_pss_mb: float = 0.0                       # the same in PSS: shared pages counted once
 
     @property
     def dirty_published(self) -> int:
@@ -277,4 +281,4 @@ def bench_gate(requests: int = 100, workers: int = 2, limit_s: float = 120, seed
             stop(process)
     by_process = sorted(((kb / 1024, cmd[:80]) for kb, cmd in watcher.peaks.values()), reverse=True)
     return GateBench(workers, results, start_s, sum(mb for mb, _ in by_process), by_process,
-                     int(sum(sizes) / len(sizes)))
+                     int(sum(sizes) / len(sizes)), watcher.peak_total_rss_kb / 1024, watcher.peak_total_pss_kb / 1024)

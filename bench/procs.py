@@ -24,6 +24,19 @@ def status_kb(pid: int, field: str) -> int:
     return 0
 
 
+def pss_kb(pid: int) -> int:
+    """Proportional set size in kB (each page shared by n processes counts 1/n); 0 if the process is gone.
+    Summed over processes that share memory (forked from one template), PSS counts every page once, RSS as often
+    as it is mapped."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
 def cmdline(pid: int) -> str:
     try:
         return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
@@ -55,6 +68,8 @@ class PeakWatcher:
         self.pid = pid
         self.interval = interval
         self.peaks: dict[int, tuple[int, str]] = {}
+        self.peak_total_rss_kb = 0     # the largest sum of current RSS over the tree at one sample
+        self.peak_total_pss_kb = 0     # the same for PSS: the tree's real memory at its largest sample
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -72,11 +87,16 @@ class PeakWatcher:
             self._stop.wait(self.interval)
 
     def sample(self) -> None:
+        total_rss = total_pss = 0
         for pid in [self.pid, *descendants(self.pid)]:
             peak = status_kb(pid, "VmHWM")
             if peak:
                 old = self.peaks.get(pid, (0, ""))
                 self.peaks[pid] = (max(old[0], peak), old[1] or cmdline(pid))
+            total_rss += status_kb(pid, "VmRSS")
+            total_pss += pss_kb(pid)
+        self.peak_total_rss_kb = max(self.peak_total_rss_kb, total_rss)
+        self.peak_total_pss_kb = max(self.peak_total_pss_kb, total_pss)
 
     def peak_mb(self, predicate) -> float:
         values = [kb for pid, (kb, cmd) in self.peaks.items() if predicate(pid, cmd)]

@@ -81,7 +81,9 @@ def gate(result) -> None:
                   f"{level.clean_published} / {level.clean} | {level.cached} |")
     processes = ", ".join(f"{mb:.0f}" for mb, _ in result.rss_by_process)
     print(f"\nServer: ready in {result.start_s:.1f} s (every worker loaded); peak RSS {result.rss_mb:.0f} MB summed "
-          f"over {len(result.rss_by_process)} processes ({processes} MB); dirty pages published: "
+          f"over {len(result.rss_by_process)} processes ({processes} MB); at the largest sample "
+          f"{result.total_rss_mb:.0f} MB RSS and {result.total_pss_mb:.0f} MB PSS in all (PSS counts the pages the "
+          f"review processes share with their template once); dirty pages published: "
           f"{result.dirty_published} (must be 0)", flush=True)
 
 

@@ -43,8 +43,9 @@ class Server:
         self.process, self.port, self.log, self.url = process, port, log, url
 
     def review_processes(self) -> list[int]:
-        """The spawned review processes (children of the server running multiprocessing's spawn_main)."""
-        return sorted(p for p in descendants(self.process.pid) if "spawn_main" in cmdline(p))
+        """The review processes: the children of the server's fork server (which holds the template Reviewer)."""
+        servers = [p for p in descendants(self.process.pid) if "forkserver" in cmdline(p)]
+        return sorted({child for server in servers for child in descendants(server)})
 
     def served_by(self, client_port: int, path: str) -> int | None:
         """The process id that logged the request from ``client_port`` to ``path``."""
