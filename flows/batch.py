@@ -48,7 +48,7 @@ def io_only(task, task_run, state) -> bool:
 def make_runner(kind: str = "auto", workers: int = 1, dask_address: str | None = None) -> tuple[TaskRunner, int]:
     """The task runner and the number of review processes (0: tasks review in their own process).
 
-    threads: one process, reviews take turns; processes: thread tasks handing the reviews to ``workers`` spawned
+    threads: one process, reviews take turns; processes: thread tasks handing the reviews to ``workers`` forked
     processes (the fast local choice); prefect-processes: Prefect's ProcessPoolTaskRunner (~100 ms per task);
     dask: a Dask cluster (``dask_address``) or a local one of ``workers`` single-threaded processes."""
     workers = max(1, workers)

@@ -1,19 +1,19 @@
-"""A pool of review processes for the batch flow: each worker process builds one Reviewer (the worker cache of
-mishen.batch.worker) and reviews the jobs Prefect's thread tasks hand it.
+"""A pool of review processes for the batch flow: the workers are forked from a template that built the Reviewer
+once (mishen.forking; the worker cache of mishen.batch.worker keeps it) and review the jobs Prefect's thread tasks
+hand them.
 
 Why not Prefect's ProcessPoolTaskRunner alone: measured here (Prefect 3.8.8, 2 workers) it costs ~100 ms of wall
 time per task even for a task that does nothing (context hydration and an events flush in the subprocess for every
 task), i.e. 100 s per 1,000 documents, and every worker imports Prefect (~250 MB more per worker). Thread tasks
 cost ~4 ms each; the CPU work goes to these processes, which import no Prefect.
 
-Start-up: spawning the workers and building their Reviewers takes several seconds, and so do importing Prefect and
-starting its temporary server. `mishen batch` therefore starts the pool first (``ReviewPool.warm``) and hands it
+Start-up: building the template's Reviewer takes a few seconds, and so do importing Prefect and starting its
+temporary server. `mishen batch` therefore starts the pool first (``ReviewPool.warm``) and hands it
 to the flow through ``prepared_pool`` (a context variable, like the progress hook: flow parameters go to the
 Prefect API), so that both happen at the same time. A flow run without a prepared pool starts its own.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
 from collections.abc import Iterator
@@ -28,6 +28,7 @@ from mishen.batch.plan import Job
 from mishen.batch.results import DocResult
 from mishen.batch.version import detector_version
 from mishen.batch.worker import BatchConfig, review_job, reviewer_for
+from mishen.forking import start_worker, template_context
 from mishen.settings import Settings
 
 RUNNERS = ("auto", "threads", "processes", "prefect-processes", "dask")
@@ -61,7 +62,7 @@ def batch_config(settings: Settings, processes: int, out_dir: Path) -> BatchConf
 
 
 def start_pool(kind: str, workers: int, dask_address: str | None, out_dir: Path) -> ReviewPool | None:
-    """The review pool a `mishen batch` run will use, already spawning (None when the runner has none)."""
+    """The review pool a `mishen batch` run will use, already starting (None when the runner has none)."""
     processes = review_processes(kind, workers, dask_address)
     if processes == 0:
         return None
@@ -69,7 +70,8 @@ def start_pool(kind: str, workers: int, dask_address: str | None, out_dir: Path)
 
 
 def _warm(config: BatchConfig) -> None:
-    reviewer_for(config)   # build this worker's Reviewer once, before its first job
+    start_worker()
+    reviewer_for(config)   # this worker's Reviewer (the template's), before its first job
 
 
 def _ready() -> int:
@@ -77,7 +79,7 @@ def _ready() -> int:
 
 
 class ReviewPool:
-    """``workers`` spawned processes; a worker that dies (a reader crash) is replaced and its job fails alone."""
+    """``workers`` forked processes; a worker that dies (a reader crash) is replaced and its job fails alone."""
 
     def __init__(self, workers: int, config: BatchConfig) -> None:
         self.workers = workers
@@ -87,12 +89,12 @@ class ReviewPool:
         self._executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+        return ProcessPoolExecutor(self.workers, mp_context=template_context(self.config.settings_json),
                                    initializer=_warm, initargs=(self.config,))
 
     def warm(self) -> ReviewPool:
-        """Spawn every worker now (the executor spawns one per submitted job) so that they load their Reviewers
-        while the caller does something else; answers the pool."""
+        """Start every worker now (the executor starts one per submitted job) so that the template loads its
+        Reviewer while the caller does something else; answers the pool."""
         with self._lock:
             for _ in range(self.workers):
                 self._executor.submit(_ready)

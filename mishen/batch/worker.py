@@ -1,10 +1,11 @@
 """Review one batch job inside a worker (thread, process or Dask worker): read, review, report, enqueue.
 
 Worker cache: building a Reviewer loads models and dictionaries (seconds), so each worker *process* keeps the
-Reviewers it built in ``_REVIEWERS``, keyed by the settings they were built from, and its queue connections in
+Reviewers it built (or found in the template it was forked from, mishen.forking) in ``_REVIEWERS``, keyed by the
+settings they were built from, and its queue connections in
 ``_STORES`` (a new engine and connection per document cost more than the insert). These and the Reviewer of the
 gate's review processes (mishen.review.processes) are the only module-level caches in mishen; they exist only in
-spawned workers (a process-pool or Dask worker has no other place to keep state between tasks); the CLI and the
+worker processes (a process-pool or Dask worker has no other place to keep state between tasks); the CLI and the
 tests build their own Reviewer. Threads of one process share a
 Reviewer and take turns through its lock: detectors are not promised to be thread-safe, and Python threads give
 no CPU parallelism anyway — use processes (or Dask) for that.
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from mishen.batch.plan import Job
 from mishen.batch.results import DocResult, result_of
+from mishen.forking import template_reviewer
 from mishen.pipeline import Reviewer
 from mishen.render.html import render_html
 from mishen.review.store import Store
@@ -51,7 +53,8 @@ def reviewer_for(config: BatchConfig) -> tuple[Reviewer, threading.Lock]:
     with _CACHE_LOCK:
         entry = _REVIEWERS.get(config.settings_json)
         if entry is None:
-            entry = (Reviewer(config.settings()), threading.Lock())
+            reviewer = template_reviewer(config.settings_json) or Reviewer(config.settings())
+            entry = (reviewer, threading.Lock())
             _REVIEWERS[config.settings_json] = entry
         return entry
 

@@ -41,7 +41,7 @@ VERDICT_LABELS = {"accept": "确认", "reject": "排除"}
 def create_app(settings: ServiceSettings | None = None, reviewer: Reviewer | None = None,
                store: Store | None = None, review_processes: int = 0) -> FastAPI:
     """The app; the Reviewer and the Store are built at start-up unless given (tests inject broken ones).
-    ``review_processes`` > 0: reviews go to that many spawned review processes instead of a Reviewer here."""
+    ``review_processes`` > 0: reviews go to that many review processes (forked from one template) instead of a Reviewer here."""
     settings = settings or ServiceSettings()
 
     @asynccontextmanager
