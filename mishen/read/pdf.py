@@ -2,7 +2,9 @@
 text layer, and text under a fake redaction box (kept in the text — it is in the text layer — and also a
 covered_text part), all through PDFium (pypdfium2, C++). Document info, XMP, annotations, form fields and
 attachments through pdfminer, which here reads the catalog and the page dictionaries only, never a content
-stream: interpreting every page's content in Python was what made PDFs the slowest format to read."""
+stream: interpreting every page's content in Python was what made PDFs the slowest format to read. While it reads,
+PDFium gets no system font for a CJK font the PDF does not embed (``_pdf_fonts``): measuring glyph outlines of Noto
+CJK was most of the time a page took, and the text needs none."""
 from __future__ import annotations
 
 import contextlib
@@ -23,6 +25,7 @@ from pdfminer.psexceptions import PSException
 from mishen.read._common import hidden_part
 from mishen.read._pdf_chars import Glyphs, PageFrame, page_chars
 from mishen.read._pdf_covered import covered_runs, draw_order
+from mishen.read._pdf_fonts import substitution_hidden
 from mishen.read._pdf_recover import Recoverer
 from mishen.read._pdf_extras import (
     annotation_parts,
@@ -41,8 +44,14 @@ _BROKEN = (PSException, ValueError, KeyError, TypeError, IndexError, AttributeEr
 _PDFIUM = threading.Lock()   # PDFium is not thread-safe: one document at a time goes through it in a process
 
 
+def pdfium_lock() -> threading.Lock:
+    """The reader's lock. PDFium is not thread-safe: anything else in the process that calls it (pdfplumber's
+    ``to_image``) while another thread may read should hold this lock too."""
+    return _PDFIUM
+
+
 def read_pdf(data: bytes, name: str, sha256: str, settings: Settings) -> Document:
-    with _PDFIUM, _collection_paused():
+    with _PDFIUM, _collection_paused(), substitution_hidden():
         try:
             pdf = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as exc:

@@ -14,6 +14,7 @@ import pdfplumber
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject
 
+from mishen.read.pdf import pdfium_lock
 from mishen.redact.docx_writer import WriteResult
 from mishen.redact.match import Matcher
 from mishen.redact.plan import EntryKind, Plan
@@ -105,7 +106,8 @@ def _line_boxes(chars: list[CharBox]) -> list[tuple[int, Box]]:
 def _render(page: pdfplumber.page.Page, boxes: list[Box], chars: list[CharBox], resolution: int) -> tuple[bytes, float]:
     """The page as one image with opaque black boxes burned in: a one-page PDF holding only that image.
     Also the share of (up to 60) characters of the page whose box has ink in the rendering."""
-    image = page.to_image(resolution=resolution)
+    with pdfium_lock():   # pdfplumber renders through PDFium, which is not thread-safe: never beside a read
+        image = page.to_image(resolution=resolution)
     inked = _ink(image, chars)
     image.draw_rects(boxes, fill=(0, 0, 0, 255), stroke=(0, 0, 0, 255), stroke_width=0)
     buffer = io.BytesIO()
