@@ -34,7 +34,7 @@ class PersonNames:
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
         for batch in minibatch(docs, size=batch_size):
             texts = [text_of(d) for d in batch]
-            masks = [self.candidates.mask(t) for t in texts] if self.candidates else None
+            masks = self.candidates.masks(texts) if self.candidates else None
             for doc, tags in zip(batch, self.tagger.tag(texts, masks)):
                 self.set_names(doc, spans(tags))
                 yield doc

@@ -163,6 +163,19 @@ def test_vectorised_mask_equals_the_rule(text, options):
     assert c.mask(text).tolist() == reference_mask(c, text)
 
 
+BATCHES = [
+    [], [""], ["王"], ["王", "五"], ["王五", "", "李"], ["申请人李", "建国提出申请"], ["张伟、", "李娜、王强\n", "徐海燕"],
+    ["高度", "重视"], ["欧阳", "修文"], ["\0王明", "李\0", "\0"], ["lone \ud800 王明", FILLER, "王\U00020000明"],
+]
+
+
+@pytest.mark.parametrize("texts", BATCHES)
+@pytest.mark.parametrize("options", [{}, {"use_never": True}, {"use_prev": False}])
+def test_masks_of_a_batch_are_each_texts_own_mask(texts, options):
+    c = NameCandidates(**options)
+    assert [m.tolist() for m in c.masks(texts)] == [c.mask(t).tolist() for t in texts]
+
+
 @pytest.mark.parametrize("min_freq", [1, 20, 100, 5000])
 def test_word_codes_are_jiebas_two_character_words(min_freq):
     c = NameCandidates(min_freq=min_freq)
