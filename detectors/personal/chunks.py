@@ -9,8 +9,9 @@ sentence end.
 
 Two grains (``Grain``): ``COARSE`` (a cut after 300 characters at one line in 6, ≈ 1,000–1,500 characters a
 chunk: fewest chunks, fastest on new documents) and ``PARAGRAPH`` (a cut at the first line end after 100
-characters: nearly every paragraph its own chunk, so an edit re-runs one paragraph; ≈ 15% slower on new
-documents, measured in bench/). Rows of a table, lines with the same number (≥ 3) of space-separated fields, are
+characters: nearly every paragraph its own chunk, so an edit re-runs one paragraph; 17% slower on the bench
+corpus, 40% on the gate's new 5k pages, whose ~20 paragraphs each pay a chunk's fixed costs; opt-in,
+``Settings.paragraph_chunks``). Rows of a table, lines with the same number (≥ 3) of space-separated fields, are
 never cut apart at either grain: a row at a chunk's start would lose the rows above it as context."""
 from __future__ import annotations
 

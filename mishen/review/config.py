@@ -15,9 +15,6 @@ class ServiceSettings(Settings):
                                 "pages (0: no cache)")
     gate_cache_chars: int = Field(
         20_000_000, ge=0, description="bound of the gate's report cache in characters of report text, per process")
-    paragraph_chunks: bool = Field(
-        True, description="the gate mostly sees pages re-checked after an edit: cut the personal-data pass per "
-                          "paragraph so only the edited one runs again (see Settings)")
     migrate_on_start: bool = Field(True, description="bring the database schema up to date at start")
     session_max_age_s: int = Field(8 * 3600, description="how long a login lasts")
     https_only_cookies: bool = Field(False, description="send the session cookie over HTTPS only")

@@ -7,11 +7,13 @@ evenly — with one shared listening socket the first worker to wake accepted a 
 requests on one worker), with SO_REUSEPORT the kernel spreads them at random (10 clients: 5/5 to 8/2), and the
 gate's p95 follows the busier worker. Here a review goes to a process by the page, whatever the connection.
 
-Routing: each process has its own queue (its executor's). A page goes to its own process (its URL's hash), where
-the per-chunk cache holds its unchanged paragraphs, unless that process has more than ``SLACK`` reviews in hand
-beyond the least busy one; then to the least busy. Sending every review to whichever process was free first made
-half of the re-checked pages meet a process that had never seen them (measured: 24.8 ms a re-checked 5k page
-instead of 17.1 with the page's own process).
+Routing: one queue for all processes, each reviewing one page at a time. A process that frees up takes, of the
+next ``LOOKAHEAD`` waiting reviews, the first whose page it reviewed last (its per-chunk cache holds that page's
+unchanged paragraphs), else the one that has waited longest; a review that finds a process free takes its page's
+last process if that one is free. Sending every review to whichever process was free first made half of the
+re-checked pages meet a process that had never seen them (measured: 24.8 ms a re-checked 5k page instead of 17.1
+with the page's own process); a queue per process (pages by their URL, up to one review of imbalance) kept the
+pages on their processes but made queues uneven: re-checked p95 at 10 clients 239 ms at a p50 of 63.
 
 Worker state: each process keeps its Reviewer in ``_REVIEWER`` (the only place a worker process can keep it between
 calls, as in mishen.batch.worker). Review processes die with the fork server, which ends with the server, so a
@@ -19,12 +21,14 @@ server killed with SIGKILL leaves no orphan holding memory."""
 from __future__ import annotations
 
 import asyncio
-import functools
+import contextlib
+import itertools
+import hashlib
 import logging
 import os
 import threading
-import zlib
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections import OrderedDict, deque
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from mishen.forking import start_worker, template_context, template_reviewer
@@ -33,91 +37,125 @@ from mishen.review.config import ServiceSettings
 from models import Report
 
 log = logging.getLogger(__name__)
-SLACK = 1          # reviews in hand a page's own process may have beyond the least busy one and still get it
+LOOKAHEAD = 3      # waiting reviews a free process looks through for a page it reviewed last
+PAGES_REMEMBERED = 100_000   # pages whose last process is remembered (a 16-byte digest and an index each)
 _REVIEWER: Reviewer | None = None
 
 
 class ReviewProcesses:
-    """``count`` review processes behind one ``review``; ``parallel`` reviews run at once, the rest wait in the
-    processes' queues. ``_in_hand[i]`` counts the reviews given to process i and not finished (abandoned ones
-    included: they still take its time)."""
+    """``count`` review processes behind one ``review``; each reviews one page at a time and the others wait here,
+    in one queue (see the module docstring for who goes first). Everything but ``warm`` and ``close`` runs on the
+    server's event loop: the queue needs no lock."""
 
     def __init__(self, count: int, settings: ServiceSettings) -> None:
         self.parallel = count
         if "model_threads" not in settings.model_fields_set:
             settings = settings.model_copy(update={"model_threads": 1})   # one process per core
         self._settings_json = settings.model_dump_json(exclude={"api_token", "secret_key"})
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()   # the executors: warm and close may run off the event loop
         self._executors: list[ProcessPoolExecutor | None] = [None] * count   # made on first use
-        self._in_hand = [0] * count
+        self._busy = [False] * count    # a review (perhaps an abandoned one) is running in the process
+        self._waiting: deque[tuple[asyncio.Future, int | None]] = deque()   # (its turn, its page's last process)
+        self._last: OrderedDict[bytes, int] = OrderedDict()   # digest of a page's affinity -> its last process
 
     def _executor(self, index: int) -> ProcessPoolExecutor:
-        """Process ``index``'s executor (callers hold the lock); the first one starts the template (mishen.forking),
-        each process starts with its first job."""
-        executor = self._executors[index]
-        if executor is None:
-            context = template_context(self._settings_json)
-            executor = ProcessPoolExecutor(1, mp_context=context, initializer=_initialize,
-                                           initargs=(self._settings_json,))
-            self._executors[index] = executor
-        return executor
+        """Process ``index``'s executor; the first one starts the template (mishen.forking), each process starts
+        with its first job."""
+        with self._lock:
+            executor = self._executors[index]
+            if executor is None:
+                context = template_context(self._settings_json)
+                executor = ProcessPoolExecutor(1, mp_context=context, initializer=_initialize,
+                                               initargs=(self._settings_json,))
+                self._executors[index] = executor
+            return executor
 
     def warm(self) -> None:
         """Start the template (it builds the Reviewer, a few seconds) and every review process before the first
         request."""
-        with self._lock:
-            futures = [self._executor(i).submit(os.getpid) for i in range(self.parallel)]
-        for future in futures:
+        for future in [self._executor(i).submit(os.getpid) for i in range(self.parallel)]:
             future.result()
 
-    def pick(self, affinity: str | None) -> int:
-        """The process for the next review (callers hold the lock): the page's own unless it is more than
-        ``SLACK`` reviews busier than the least busy, which then gets it."""
-        fewest = min(self._in_hand)
-        own = zlib.crc32(affinity.encode("utf-8")) % self.parallel if affinity else 0
-        return own if self._in_hand[own] <= fewest + SLACK else self._in_hand.index(fewest)
-
     async def review(self, data: bytes, name: str, affinity: str | None = None) -> Report:
-        """The report, from the process ``pick`` chose. Cancelled while queued, the review is dropped; cancelled
-        while running, it finishes unseen. A dead process is replaced and this request fails (never a pass)."""
-        index, executor, future = self._submit(data, name, affinity)
+        """The report, from the process ``turn`` gives. Cancelled while waiting, the review never runs; cancelled
+        while running, it finishes unseen (its process stays busy until then). A dead process is replaced and
+        this request fails (never a pass)."""
+        key = _digest(affinity)
+        index = await self.turn(key)
+        loop = asyncio.get_running_loop()
+        executor = self._executor(index)
+        try:
+            future = executor.submit(_review, data, name)
+        except BrokenProcessPool:   # died since its last review: this one cannot run either
+            self._replace(index, executor)
+            self.release(index)
+            raise
+        future.add_done_callback(lambda _: loop.call_soon_threadsafe(self.release, index))
+        self._remember(key, index)
         try:
             return await asyncio.wrap_future(future)
         except BrokenProcessPool:
-            with self._lock:
-                self._replace_locked(index, executor)
+            self._replace(index, executor)
             raise
 
-    def _submit(self, data: bytes, name: str, affinity: str | None) -> tuple[int, ProcessPoolExecutor, Future]:
-        with self._lock:
-            index = self.pick(affinity)
-            executor = self._executor(index)
-            self._in_hand[index] += 1
-            try:
-                future = executor.submit(_review, data, name)
-            except BrokenProcessPool:   # died since its last review: this one cannot run either
-                self._in_hand[index] -= 1
-                self._replace_locked(index, executor)
-                raise
-        future.add_done_callback(functools.partial(self._finished, index, executor))
-        return index, executor, future
+    async def turn(self, key: bytes | None) -> int:
+        """A free process for a review of the page ``key``: at once if one is free (its last process if that one
+        is), else when one frees up (``release``)."""
+        own = self._last.get(key) if key is not None else None
+        free = [i for i, busy in enumerate(self._busy) if not busy]
+        if free and not self._waiting:
+            index = own if own in free else free[0]
+            self._busy[index] = True
+            return index
+        waiter = asyncio.get_running_loop().create_future()
+        self._waiting.append((waiter, own))
+        try:
+            return await waiter
+        except asyncio.CancelledError:
+            if waiter.done() and not waiter.cancelled():
+                self.release(waiter.result())   # handed a process at the moment it gave up: pass it on
+            else:
+                with contextlib.suppress(ValueError):   # release may have dropped it already
+                    self._waiting.remove((waiter, own))
+            raise
 
-    def _finished(self, index: int, executor: ProcessPoolExecutor, _: Future) -> None:
-        with self._lock:
-            if self._executors[index] is executor:   # a replaced process's count was reset already
-                self._in_hand[index] -= 1
+    def release(self, index: int) -> None:
+        """Process ``index`` is free: it takes the first of the next ``LOOKAHEAD`` waiting reviews whose page it
+        reviewed last, else the one that has waited longest."""
+        while self._waiting and self._waiting[0][0].done():   # given up while waiting
+            self._waiting.popleft()
+        self._busy[index] = False
+        if not self._waiting:
+            return
+        head = list(itertools.islice(self._waiting, LOOKAHEAD))
+        chosen = next((entry for entry in head if entry[1] == index and not entry[0].done()), head[0])
+        self._waiting.remove(chosen)
+        self._busy[index] = True
+        chosen[0].set_result(index)
 
-    def _replace_locked(self, index: int, executor: ProcessPoolExecutor) -> None:
-        if self._executors[index] is executor:      # the first request to see the death replaces it
-            log.error("review process %d died; starting a new one", index)
-            executor.shutdown(wait=False, cancel_futures=True)
-            self._executors[index] = None    # the next review starts a new process, forked in milliseconds
-            self._in_hand[index] = 0
+    def _remember(self, key: bytes | None, index: int) -> None:
+        if key is None:
+            return
+        self._last[key] = index
+        self._last.move_to_end(key)
+        if len(self._last) > PAGES_REMEMBERED:
+            self._last.popitem(last=False)
+
+    def _replace(self, index: int, executor: ProcessPoolExecutor) -> None:
+        with self._lock:
+            if self._executors[index] is executor:      # the first request to see the death replaces it
+                log.error("review process %d died; starting a new one", index)
+                executor.shutdown(wait=False, cancel_futures=True)
+                self._executors[index] = None    # the next review starts a new process, forked in milliseconds
 
     def close(self) -> None:
         for executor in self._executors:
             if executor is not None:
                 executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _digest(affinity: str | None) -> bytes | None:
+    return hashlib.blake2b(affinity.encode("utf-8"), digest_size=16).digest() if affinity else None
 
 
 def _initialize(settings_json: str) -> None:

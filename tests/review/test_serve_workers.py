@@ -13,7 +13,6 @@ import socket
 import subprocess
 import sys
 import time
-import zlib
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -25,7 +24,7 @@ from sqlalchemy import func, select
 from bench.procs import cmdline, descendants
 from mishen.review.commands import default_workers, listening_socket
 from mishen.review.config import ServiceSettings
-from mishen.review.processes import ReviewProcesses
+from mishen.review.processes import ReviewProcesses, _digest
 from mishen.review.security import Hasher
 from mishen.review.store import Store
 from mishen.review.tables import AuditRow
@@ -139,37 +138,71 @@ def test_the_listening_socket_keeps_tcp_nodelay_on_accepted_connections() -> Non
 URLS = [f"http://www.example.gov.cn/art/{i}.html" for i in range(8)]
 
 
-@pytest.mark.parametrize("in_hand", [[0, 0], [3, 3]])
-def test_among_equally_busy_processes_a_page_goes_to_its_own(in_hand) -> None:
+@pytest.fixture
+def processes() -> ReviewProcesses:
     processes = ReviewProcesses(2, ServiceSettings())   # no process starts before the first job
-    try:
-        processes._in_hand = in_hand
-        chosen = [processes.pick(url) for url in URLS]
-        assert chosen == [zlib.crc32(url.encode()) % 2 for url in URLS]
-        assert set(chosen) == {0, 1}                     # pages are spread over both
-        assert processes.pick(None) == 0
-    finally:
-        processes.close()
+    yield processes
+    processes.close()
 
 
-@pytest.mark.parametrize("in_hand", [[1, 0], [0, 1], [5, 4], [4, 5]])
-def test_a_page_keeps_its_own_process_while_it_is_at_most_one_review_busier(in_hand) -> None:
-    processes = ReviewProcesses(2, ServiceSettings())
-    try:
-        processes._in_hand = in_hand
-        assert [processes.pick(url) for url in URLS] == [zlib.crc32(url.encode()) % 2 for url in URLS]
-    finally:
-        processes.close()
+PAGE = {url: _digest(url) for url in URLS}
 
 
-@pytest.mark.parametrize("in_hand, free", [([2, 0], 1), ([0, 2], 0), ([4, 2], 1), ([3, 9], 0)])
-def test_a_much_less_busy_process_wins_over_the_pages_own(in_hand, free) -> None:
-    processes = ReviewProcesses(2, ServiceSettings())
-    try:
-        processes._in_hand = in_hand
-        assert {processes.pick(url) for url in URLS} == {free}
-    finally:
-        processes.close()
+def test_a_review_takes_a_free_process_its_pages_last_one_first(processes) -> None:
+    async def run() -> list[int]:
+        processes._remember(PAGE[URLS[0]], 1)
+        first = await processes.turn(PAGE[URLS[0]])        # both free: its page's last process
+        second = await processes.turn(PAGE[URLS[1]])       # a new page: the free one
+        return [first, second]
+
+    assert asyncio.run(run()) == [1, 0]
+
+
+def test_a_freed_process_takes_a_waiting_page_it_reviewed_last_within_the_lookahead(processes) -> None:
+    async def run() -> list[tuple[str, int]]:
+        got: list[tuple[str, int]] = []
+        await processes.turn(None), await processes.turn(None)          # both busy
+        processes._remember(PAGE[URLS[2]], 1)
+        processes._remember(PAGE[URLS[5]], 1)                           # beyond the lookahead when it waits
+        waiting = [asyncio.ensure_future(_took(processes, url, got)) for url in URLS[:6]]
+        await asyncio.sleep(0)
+        processes.release(1)            # process 1 takes URLS[2] (its page, 3rd in line), not URLS[0]
+        await asyncio.sleep(0)
+        processes.release(0)            # process 0 takes the longest waiting: URLS[0]
+        await asyncio.sleep(0)
+        processes.release(1)            # URLS[5] is 4th in line (URLS[1], [3], [4] before it): not seen
+        await asyncio.sleep(0)
+        for task in waiting:
+            task.cancel()
+        return got
+
+    assert asyncio.run(run()) == [(URLS[2], 1), (URLS[0], 0), (URLS[1], 1)]
+
+
+async def _took(processes: ReviewProcesses, url: str, got: list) -> None:
+    got.append((url, await processes.turn(PAGE[url])))
+
+
+def test_a_review_that_gives_up_while_waiting_leaves_the_queue(processes) -> None:
+    async def run() -> tuple[int, int]:
+        await processes.turn(None), await processes.turn(None)
+        gone = asyncio.ensure_future(processes.turn(None))
+        stays = asyncio.ensure_future(processes.turn(None))
+        await asyncio.sleep(0)
+        gone.cancel()
+        await asyncio.sleep(0)
+        processes.release(0)
+        return await stays, len(processes._waiting)
+
+    assert asyncio.run(run()) == (0, 0)
+
+
+def test_the_pages_remembered_are_bounded_and_kept_as_digests(processes, monkeypatch) -> None:
+    monkeypatch.setattr("mishen.review.processes.PAGES_REMEMBERED", 3)
+    for url in URLS:
+        processes._remember(_digest(url), 0)
+    assert len(processes._last) == 3
+    assert all(isinstance(k, bytes) and len(k) == 16 for k in processes._last)   # no URL kept
 
 
 def test_default_workers_is_the_core_count_at_most_four() -> None:

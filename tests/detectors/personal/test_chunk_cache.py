@@ -128,8 +128,10 @@ def test_cached_and_fresh_reviews_agree(detector, grain):
     assert key(cached.hits(before)) == key(fresh.hits(before))
 
 
-def test_the_service_cuts_per_paragraph_and_batch_runs_keep_coarse_chunks():
+def test_paragraph_chunks_are_opt_in_for_the_service_and_for_batch_runs(monkeypatch):
     from mishen.review.config import ServiceSettings
     from mishen.settings import Settings
 
-    assert ServiceSettings().paragraph_chunks and not Settings().paragraph_chunks
+    assert not ServiceSettings().paragraph_chunks and not Settings().paragraph_chunks
+    monkeypatch.setenv("MISHEN_PARAGRAPH_CHUNKS", "true")
+    assert ServiceSettings().paragraph_chunks
