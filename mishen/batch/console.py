@@ -39,8 +39,9 @@ def run_batch_command(inputs: list[Path], out: Path, workers: int, runner: str, 
                       force: bool, console: Console) -> int:
     """Run the flow with a progress bar; print the summary; answer the exit status (as `mishen scan`)."""
     configure_prefect(out, quiet=True)
-    # The review processes start first: they load their engines while Prefect is imported and its server starts.
-    pool = start_pool(runner, workers, dask_address, out)
+    # The review processes start first: they load their engine and review the first documents while Prefect is
+    # imported and its server starts.
+    pool = start_pool(runner, workers, dask_address, out, inputs, force)
     pool_token = prepared_pool.set(pool)
     try:
         from flows.batch import run_batch  # imports Prefect (2 s): only here

@@ -10,28 +10,33 @@ cost ~4 ms each; the CPU work goes to these processes, which import no Prefect.
 Start-up: building the template's Reviewer takes a few seconds, and so do importing Prefect and starting its
 temporary server. `mishen batch` therefore starts the pool first (``ReviewPool.warm``) and hands it
 to the flow through ``prepared_pool`` (a context variable, like the progress hook: flow parameters go to the
-Prefect API), so that both happen at the same time. A flow run without a prepared pool starts its own.
+Prefect API), so that both happen at the same time. A flow run without a prepared pool starts its own. The
+prepared pool also starts on the first ``PREFETCH`` jobs of the plan the flow will make (``prefetch``), whose
+results wait for the flow's tasks: measured on 1,000 drafts, both workers were otherwise idle for ≈ 6 s while
+Prefect's server started.
 """
 from __future__ import annotations
 
 import os
 import threading
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from contextvars import ContextVar
 
 from pathlib import Path
 
-from mishen.batch.plan import Job
+from mishen.batch.ledger import Ledger
+from mishen.batch.plan import Job, largest_first, make_plan
 from mishen.batch.results import DocResult
 from mishen.batch.version import detector_version
-from mishen.batch.worker import BatchConfig, review_job, reviewer_for
+from mishen.batch.worker import BatchConfig, prepare_queue, review_job, reviewer_for
 from mishen.forking import start_worker, template_context
 from mishen.settings import Settings
 
 RUNNERS = ("auto", "threads", "processes", "prefect-processes", "dask")
+PREFETCH = 48   # jobs started before the flow asks (largest first: ~15 s of review, the flow's start-up twice over)
 
 
 def resolve_runner(kind: str, workers: int, dask_address: str | None = None) -> str:
@@ -61,12 +66,22 @@ def batch_config(settings: Settings, processes: int, out_dir: Path) -> BatchConf
     return BatchConfig.build(per_process(settings, processes), out_dir, detector_version(settings))
 
 
-def start_pool(kind: str, workers: int, dask_address: str | None, out_dir: Path) -> ReviewPool | None:
-    """The review pool a `mishen batch` run will use, already starting (None when the runner has none)."""
+def start_pool(kind: str, workers: int, dask_address: str | None, out_dir: Path, inputs: list[Path] | None = None,
+               force: bool = False) -> ReviewPool | None:
+    """The review pool a `mishen batch` run will use, already starting (None when the runner has none); given the
+    run's ``inputs``, already reviewing the first jobs of the plan the flow will make of them (the same call)."""
     processes = review_processes(kind, workers, dask_address)
     if processes == 0:
         return None
-    return ReviewPool(processes, batch_config(Settings(), processes, out_dir)).warm()
+    settings = Settings()
+    pool = ReviewPool(processes, batch_config(settings, processes, out_dir)).warm()
+    if inputs:
+        version = detector_version(settings)
+        plan = make_plan(inputs, {} if force else Ledger(out_dir).reviewed(version))
+        if plan.jobs:
+            prepare_queue(settings.database_url)
+            pool.prefetch(largest_first(plan.jobs))
+    return pool
 
 
 def _warm(config: BatchConfig) -> None:
@@ -87,6 +102,7 @@ class ReviewPool:
         self._lock = threading.Lock()
         self._closing: threading.Thread | None = None
         self._executor = self._start()
+        self._ahead: dict[Job, tuple[Future, ProcessPoolExecutor]] = {}   # jobs started before the flow asked
 
     def _start(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self.workers, mp_context=template_context(self.config.settings_json),
@@ -104,17 +120,37 @@ class ReviewPool:
     def closed(self) -> bool:
         return self._closing is not None
 
+    def prefetch(self, jobs: list[Job]) -> None:
+        """Start reviewing the first ``PREFETCH`` of ``jobs`` now; ``review`` of one of them answers its result."""
+        with self._lock:
+            for job in jobs[:PREFETCH]:
+                try:
+                    self._ahead[job] = (self._executor.submit(review_job, job, self.config), self._executor)
+                except BrokenProcessPool:   # a worker died already: the flow's tasks review these as usual
+                    return
+
     def review(self, job: Job) -> DocResult:
+        with self._lock:
+            ahead = self._ahead.pop(job, None)
+        if ahead is not None:
+            future, started_on = ahead
+            try:
+                return future.result()
+            except BrokenProcessPool:   # a worker died under it: this job is reviewed again below
+                self._replace(started_on)
         with self._lock:
             executor = self._executor
         try:
             return executor.submit(review_job, job, self.config).result()
         except BrokenProcessPool:
-            with self._lock:
-                if self._executor is executor and self._closing is None:   # the first to notice replaces it
-                    executor.shutdown(wait=False, cancel_futures=True)
-                    self._executor = self._start()
+            self._replace(executor)
             raise
+
+    def _replace(self, executor: ProcessPoolExecutor) -> None:
+        with self._lock:
+            if self._executor is executor and self._closing is None:   # the first to notice replaces it
+                executor.shutdown(wait=False, cancel_futures=True)
+                self._executor = self._start()
 
     def close_later(self) -> None:
         """Start stopping the workers without waiting (they take a second or so to exit): the caller goes on,

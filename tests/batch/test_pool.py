@@ -78,3 +78,47 @@ def test_a_warm_pool_spawns_its_workers_at_once_and_closes_cleanly(drafts: Path,
         pool.close_later()
         pool.close()
     assert pool.closed and not pool._executor._processes
+
+
+def _queue_config(tmp_path: Path) -> BatchConfig:
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'queue.db'}")
+    prepare_queue(settings.database_url)
+    return BatchConfig.build(settings, tmp_path / "out", "v-test")
+
+
+def test_prefetched_jobs_answer_the_flow_from_their_first_review(drafts: Path, tmp_path: Path) -> None:
+    jobs = make_plan([drafts], {}).jobs
+    with ReviewPool(1, _queue_config(tmp_path)) as pool:
+        pool.prefetch(jobs)
+        ahead = dict(pool._ahead)
+        assert set(ahead) == set(jobs)
+        results = [pool.review(job) for job in jobs]
+        assert not pool._ahead                                            # each handed out once
+        assert results == [ahead[job][0].result() for job in jobs]        # not reviewed a second time
+        assert all(r.status is Status.REVIEWED for r in results)
+
+
+def test_only_the_first_jobs_are_prefetched(drafts: Path, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr("mishen.batch.pool.PREFETCH", 1)
+    jobs = make_plan([drafts], {}).jobs
+    with ReviewPool(1, _queue_config(tmp_path)) as pool:
+        pool.prefetch(jobs)
+        assert list(pool._ahead) == jobs[:1]
+        assert {pool.review(job).source for job in jobs} == {"a.txt", "sub/b.txt"}
+
+
+@pytest.mark.parametrize("kill_before", [True, False])
+def test_prefetched_jobs_survive_a_dead_worker(drafts: Path, tmp_path: Path, kill_before: bool) -> None:
+    jobs = make_plan([drafts], {}).jobs
+    with ReviewPool(1, _queue_config(tmp_path)) as pool:
+        pool.warm()
+        assert pool.review(jobs[0]).status is Status.REVIEWED             # the worker is up
+        if not kill_before:
+            pool.prefetch(jobs)
+        for pid in list(pool._executor._processes):
+            os.kill(pid, signal.SIGKILL)
+        if kill_before:
+            pool.prefetch(jobs)                                            # never raises
+        assert [pool.review(job).status for job in jobs] == [Status.REVIEWED] * len(jobs)
+        replaced = pool._executor
+        assert pool.review(jobs[1]).status is Status.REVIEWED and pool._executor is replaced   # replaced once
