@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import itertools
 import hashlib
+import itertools
 import logging
 import os
 import threading
@@ -83,11 +83,13 @@ class ReviewProcesses:
         key = _digest(affinity)
         index = await self.turn(key)
         loop = asyncio.get_running_loop()
-        executor = self._executor(index)
+        executor = None
         try:
+            executor = self._executor(index)
             future = executor.submit(_review, data, name)
-        except BrokenProcessPool:   # died since its last review: this one cannot run either
-            self._replace(index, executor)
+        except BaseException as exc:   # nothing will run: the process is free again
+            if isinstance(exc, BrokenProcessPool) and executor is not None:   # died since its last review
+                self._replace(index, executor)
             self.release(index)
             raise
         future.add_done_callback(lambda _: loop.call_soon_threadsafe(self.release, index))
@@ -99,39 +101,46 @@ class ReviewProcesses:
             raise
 
     async def turn(self, key: bytes | None) -> int:
-        """A free process for a review of the page ``key``: at once if one is free (its last process if that one
-        is), else when one frees up (``release``)."""
-        own = self._last.get(key) if key is not None else None
-        free = [i for i, busy in enumerate(self._busy) if not busy]
-        if free and not self._waiting:
-            index = own if own in free else free[0]
-            self._busy[index] = True
-            return index
+        """A process for a review of the page ``key``: at once if one is free (the page's last process if that one
+        is), else when one frees up."""
         waiter = asyncio.get_running_loop().create_future()
-        self._waiting.append((waiter, own))
+        entry = (waiter, self._last.get(key) if key is not None else None)
+        self._waiting.append(entry)
+        self._dispatch()
         try:
             return await waiter
         except asyncio.CancelledError:
             if waiter.done() and not waiter.cancelled():
                 self.release(waiter.result())   # handed a process at the moment it gave up: pass it on
             else:
-                with contextlib.suppress(ValueError):   # release may have dropped it already
-                    self._waiting.remove((waiter, own))
+                with contextlib.suppress(ValueError):   # a dispatch may have dropped it already
+                    self._waiting.remove(entry)
             raise
 
     def release(self, index: int) -> None:
-        """Process ``index`` is free: it takes the first of the next ``LOOKAHEAD`` waiting reviews whose page it
-        reviewed last, else the one that has waited longest."""
-        while self._waiting and self._waiting[0][0].done():   # given up while waiting
-            self._waiting.popleft()
+        """Process ``index`` has finished a review."""
         self._busy[index] = False
-        if not self._waiting:
-            return
-        head = list(itertools.islice(self._waiting, LOOKAHEAD))
-        chosen = next((entry for entry in head if entry[1] == index and not entry[0].done()), head[0])
-        self._waiting.remove(chosen)
+        self._dispatch()
+
+    def _dispatch(self) -> None:
+        """Hand the free processes to waiting reviews: first, each free process to the first of the next
+        ``LOOKAHEAD`` waiting reviews whose page it reviewed last; then the rest to the longest waiting."""
+        self._waiting = deque(entry for entry in self._waiting if not entry[0].done())   # those given up go
+        free = [i for i, busy in enumerate(self._busy) if not busy]
+        for index in list(free):
+            entry = next((e for e in itertools.islice(self._waiting, LOOKAHEAD) if e[1] == index), None)
+            if entry is not None:
+                self._give(index, entry)
+                free.remove(index)
+        for index in free:
+            if not self._waiting:
+                break
+            self._give(index, self._waiting[0])
+
+    def _give(self, index: int, entry: tuple[asyncio.Future, int | None]) -> None:
+        self._waiting.remove(entry)
         self._busy[index] = True
-        chosen[0].set_result(index)
+        entry[0].set_result(index)
 
     def _remember(self, key: bytes | None, index: int) -> None:
         if key is None:

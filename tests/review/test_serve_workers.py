@@ -197,6 +197,18 @@ def test_a_review_that_gives_up_while_waiting_leaves_the_queue(processes) -> Non
     assert asyncio.run(run()) == (0, 0)
 
 
+def test_a_free_process_never_waits_behind_a_review_that_gave_up(processes) -> None:
+    async def run() -> int:
+        await processes.turn(None), await processes.turn(None)
+        gone = asyncio.ensure_future(processes.turn(None))
+        await asyncio.sleep(0)
+        gone.cancel()                   # given up, but its handler has not run yet when the processes free up
+        processes.release(0), processes.release(1)
+        return await asyncio.wait_for(processes.turn(None), 1)
+
+    assert asyncio.run(run()) == 0
+
+
 def test_the_pages_remembered_are_bounded_and_kept_as_digests(processes, monkeypatch) -> None:
     monkeypatch.setattr("mishen.review.processes.PAGES_REMEMBERED", 3)
     for url in URLS:
