@@ -32,9 +32,12 @@ def template_context(settings_json: str) -> multiprocessing.context.BaseContext:
     """The multiprocessing context whose processes are forked from a template built with ``settings_json``;
     starts the fork server (and the template's build, a few seconds) unless it runs already."""
     context = multiprocessing.get_context("forkserver")
-    os.environ.setdefault(SETTINGS_ENV, settings_json)   # the first settings stay: the fork server has them
     context.set_forkserver_preload([TEMPLATE])
-    multiprocessing.forkserver.ensure_running()
+    os.environ[SETTINGS_ENV] = settings_json   # read by the fork server only if this call starts it
+    try:
+        multiprocessing.forkserver.ensure_running()
+    finally:
+        del os.environ[SETTINGS_ENV]   # programs this process starts later must not inherit a template's settings
     return context
 
 
