@@ -29,6 +29,11 @@ class Settings(BaseSettings):
     cache_chunks: int = Field(
         4096, ge=0, description="chunks of text whose personal-data results are kept in memory (by digest) so "
                                 "a re-checked page only re-runs its changed paragraphs; 0 turns the cache off")
+    cache_windows: int = Field(
+        0, ge=0, description="windows of the name model (≈ 30–110 characters around name candidates) whose tags "
+                             "are kept in memory by digest, so that an edited chunk re-runs the model only around "
+                             "the edit; the service keeps 32,768 (mishen serve), batch runs none: across different "
+                             "documents it would mostly measure how often templated text repeats")
     paragraph_chunks: bool = Field(
         False, description="cut the personal-data pass at nearly every paragraph, so a re-checked page re-runs only "
                            "the paragraph that changed; measured on the gate (5k pages, 2 review processes): a "

@@ -12,5 +12,5 @@ def build(settings: Settings) -> list[Detector]:
     from detectors.personal.engine import build_analyzer
 
     grain = chunks.PARAGRAPH if settings.paragraph_chunks else chunks.COARSE
-    return [PersonalDataDetector(build_analyzer(threads=settings.model_threads),
-                                 cache_chunks=settings.cache_chunks, grain=grain)]
+    analyzer = build_analyzer(threads=settings.model_threads, cache_windows=settings.cache_windows)
+    return [PersonalDataDetector(analyzer, cache_chunks=settings.cache_chunks, grain=grain)]

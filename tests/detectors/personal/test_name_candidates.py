@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from detectors.personal.names.candidates import NameCandidates
-from detectors.personal.names.lac import spans
+from detectors.personal.names.lac import LacTagger, WindowCache, spans
 
 FILLER = ("为认真落实党中央国务院关于推进政务公开工作的系列部署，进一步提升服务效能，规范政务信息公开工作，"
           "现将有关事项通知如下，请结合工作实际抓好贯彻落实。") * 6
@@ -81,6 +81,45 @@ def test_a_texts_tags_do_not_depend_on_the_texts_batched_with_it(component, spar
         assert alone.tolist() == together[i].tolist()
     reordered = component.tagger.tag(texts[::-1], masks[::-1] if sparse else None)
     assert [t.tolist() for t in reordered[::-1]] == [t.tolist() for t in together]
+
+
+WINDOW_TEXTS = [FILLER + "申请人李建国提出申请。" + FILLER, "接群众方璐强来电反映。", "副市长许雅琴出席。" * 30,
+                "张伟、李娜、王强" * 10, "", FILLER * 3 + "经办人：欧阳修文，联系电话见附件。"]
+
+
+@pytest.fixture(scope="module")
+def cached_tagger():
+    return LacTagger(threads=1, cache_windows=10_000)
+
+
+@pytest.mark.parametrize("sparse", [True, False])
+def test_cached_window_tags_equal_fresh_ones(component, cached_tagger, sparse):
+    masks = [component.candidates.mask(t) for t in WINDOW_TEXTS] if sparse else None
+    fresh = component.tagger.tag(WINDOW_TEXTS, masks)
+    first = cached_tagger.tag(WINDOW_TEXTS, masks)                      # fills the cache
+    again = cached_tagger.tag(WINDOW_TEXTS[::-1], masks[::-1] if sparse else None)[::-1]   # all from the cache
+    assert [t.tolist() for t in first] == [t.tolist() for t in fresh] == [t.tolist() for t in again]
+
+
+def test_an_edit_re_runs_the_model_only_for_the_windows_it_touches(component):
+    tagger = LacTagger(threads=1, cache_windows=10_000)
+    text = "".join(f"第{i}项，请联系人王建国同志于本周内报送材料。" + FILLER[:40] for i in range(30))
+    tagger.tag([text], [component.candidates.mask(text)])
+    before = len(tagger.cache)
+    edited = text[:600] + "并抄送经办人张晓明" + text[600:]
+    tags = tagger.tag([edited], [component.candidates.mask(edited)])[0]
+    assert 0 < len(tagger.cache) - before <= 3 < before                 # a few new windows, most reused
+    assert tags.tolist() == component.tagger.tag([edited], [component.candidates.mask(edited)])[0].tolist()
+
+
+def test_the_window_cache_is_bounded_and_keeps_digests():
+    cache = WindowCache(2)
+    for i in range(3):
+        cache.put(WindowCache.key(8, np.arange(i, i + 24)), np.full(8, i))
+    assert len(cache) == 2 and cache.get(WindowCache.key(8, np.arange(0, 24))) is None
+    assert cache.get(WindowCache.key(8, np.arange(2, 26))).tolist() == [2] * 8
+    assert WindowCache.key(8, np.arange(24)) != WindowCache.key(16, np.arange(24))   # the margin is in the key
+    assert all(isinstance(k, bytes) and len(k) == 16 for k in cache._entries)
 
 
 @pytest.mark.parametrize("n", [1, 31, 32, 159, 160, 161, 1000])
