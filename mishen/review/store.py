@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import and_, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -99,11 +99,12 @@ class Store(UserStore, PublicStore, SpanStore):
                                report_json=stored_report(report).to_json(), created_at=utcnow())
         session.add(report_row)
         session.flush()
-        for f in report.findings:
-            session.add(FindingRow(report_id=report_row.id, finding_id=f.id, category=f.category.value,
-                                   group_name=f.group.value, part=f.part, start=f.start, end=f.end,
-                                   span_sha256=span_hash(f.text), severity=f.severity.value,
-                                   action=f.action.value, rules=list(f.rules)))
+        if report.findings:   # one executemany, not an ORM object per finding (a batch enqueues thousands)
+            session.execute(insert(FindingRow), [
+                {"report_id": report_row.id, "finding_id": f.id, "category": f.category.value,
+                 "group_name": f.group.value, "part": f.part, "start": f.start, "end": f.end,
+                 "span_sha256": span_hash(f.text), "severity": f.severity.value, "action": f.action.value,
+                 "rules": list(f.rules)} for f in report.findings])
         _audit(session, submitted_by, "submit", row.id, None, None,
                {"sha256": sha, "lineage": lineage, "decision": report.decision.value, "findings": len(report.findings)})
         return row.id
