@@ -116,6 +116,15 @@ def canvas_pdf(draw: Callable[[canvas.Canvas], None], *, rotate: int = 0,
     return out.getvalue()
 
 
+def strings(*items: tuple[float, float, str, float], font: str = FONT) -> Callable[[canvas.Canvas], None]:
+    """A drawing for ``canvas_pdf``: (x, baseline y, text, size) strings, in the CID font unless ``font``."""
+    def draw(c: canvas.Canvas) -> None:
+        for x, y, text, size in items:
+            c.setFont(font, size)
+            c.drawString(x, y, text)
+    return draw
+
+
 def latin_ttf() -> str:
     """Name of reportlab's bundled Vera TrueType font, registered (embedded as a subset, with /ToUnicode)."""
     import reportlab

@@ -12,7 +12,7 @@ from mishen.read._pdf_text import TEXT, build_line, group_lines, make_char
 from mishen.settings import Settings
 from models import Document, HiddenKind
 from tests.read.checks import assert_document_ok
-from tests.read.pdf_builder import FONT, LEFT, canvas_pdf, latin_ttf, line_box, make_pdf, xmp_packet
+from tests.read.pdf_builder import FONT, LEFT, canvas_pdf, latin_ttf, line_box, make_pdf, strings, xmp_packet
 
 SETTINGS = Settings()
 ID = "110101199003071234"
@@ -135,15 +135,6 @@ def test_xmp_fields_not_in_the_info_dictionary() -> None:
     assert "meta/xmp/title" not in meta  # the same value is already reported from the info dictionary
 
 
-def _lines(*items: tuple[float, float, str, float]):
-    """A drawing: (x, baseline y, text, size) strings in the CID font."""
-    def draw(c: Canvas) -> None:
-        for x, y, text, size in items:
-            c.setFont(FONT, size)
-            c.drawString(x, y, text)
-    return draw
-
-
 def _transformed(c: Canvas) -> None:
     c.saveState()
     c.translate(100, 500)
@@ -160,12 +151,12 @@ def _transformed(c: Canvas) -> None:
 
 
 @pytest.mark.parametrize("draw, rotate, mediabox", [
-    (_lines((72, 700, "身份证号110101199003071234", 12)), 0, None),
-    (_lines((72, 700, "旋转页面的文字Ab12", 12)), 90, None),
-    (_lines((72, 700, "旋转页面的文字Ab12", 12)), 180, None),
-    (_lines((72, 700, "旋转页面的文字Ab12", 12)), 270, None),
-    (_lines((72, 700, "页面框不在原点", 12)), 0, (20, 30, 615, 872)),
-    (_lines((72, 700, "页面框不在原点", 12)), 90, (20, 30, 615, 872)),
+    (strings((72, 700, "身份证号110101199003071234", 12)), 0, None),
+    (strings((72, 700, "旋转页面的文字Ab12", 12)), 90, None),
+    (strings((72, 700, "旋转页面的文字Ab12", 12)), 180, None),
+    (strings((72, 700, "旋转页面的文字Ab12", 12)), 270, None),
+    (strings((72, 700, "页面框不在原点", 12)), 0, (20, 30, 615, 872)),
+    (strings((72, 700, "页面框不在原点", 12)), 90, (20, 30, 615, 872)),
     (_transformed, 0, None),
 ], ids=["upright", "rot90", "rot180", "rot270", "offset-mediabox", "offset-rot90", "ctm-hscale-rise"])
 def test_char_boxes_are_pdfplumbers(draw, rotate: int, mediabox) -> None:
@@ -225,7 +216,7 @@ def test_which_boxes_cover_text(draw, covered: list[str]) -> None:
 
 @pytest.mark.parametrize("shift", [0.0, 0.3, 0.8])
 def test_fake_bold_prints_once(shift: float) -> None:
-    doc = read(canvas_pdf(_lines((72, 700, "加粗的标题文字", 16), (72 + shift, 700 + shift / 2, "加粗的标题文字", 16))))
+    doc = read(canvas_pdf(strings((72, 700, "加粗的标题文字", 16), (72 + shift, 700 + shift / 2, "加粗的标题文字", 16))))
     assert doc.text == "加粗的标题文字"
     assert len(doc.char_boxes) == len(doc.text)
 
@@ -239,7 +230,7 @@ def test_fake_bold_prints_once(shift: float) -> None:
      "同一句话再说一遍" * 4 + "\n" + "同一句话再说一遍" * 4),
 ], ids=["lone-punctuation", "one-char-cell", "repeated-line"])
 def test_text_objects_pdfium_skips_are_read(items, text: str) -> None:
-    doc = read(canvas_pdf(_lines(*[(x, y, t, size) for x, y, t, size in items])))
+    doc = read(canvas_pdf(strings(*[(x, y, t, size) for x, y, t, size in items])))
     assert doc.text == text
     assert not any("未能提取" in w for w in doc.warnings)
 
@@ -256,6 +247,6 @@ def test_glyphs_without_unicode_are_replaced_and_warned() -> None:
 
 
 def test_two_columns_read_line_by_line() -> None:
-    doc = read(canvas_pdf(_lines((72, 700, "左栏第一行", 12), (72, 682, "左栏第二行", 12),
+    doc = read(canvas_pdf(strings((72, 700, "左栏第一行", 12), (72, 682, "左栏第二行", 12),
                                  (320, 700, "右栏第一行", 12), (320, 682, "右栏第二行", 12))))
     assert doc.text == "左栏第一行 右栏第一行\n左栏第二行 右栏第二行"

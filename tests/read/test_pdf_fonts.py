@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import io
 import threading
-from collections.abc import Callable
 from pathlib import Path
 
 import pdfplumber
@@ -20,7 +19,7 @@ from mishen.read._pdf_fonts import substitution_hidden
 from mishen.read.pdf import pdfium_lock
 from mishen.settings import Settings
 from models import Document
-from tests.read.pdf_builder import FONT, canvas_pdf, latin_ttf, make_pdf
+from tests.read.pdf_builder import FONT, canvas_pdf, latin_ttf, make_pdf, strings
 
 SETTINGS = Settings(min_chars_per_page=1)
 ID = "110101199003071234"
@@ -29,14 +28,6 @@ LONE_AREA = (60.0, 130.0, 260.0, 185.0)  # around the strings of the "lone-punct
 _FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts")
 HAS_CJK_FONT = any(p.is_file() for d in _FONT_DIRS for p in Path(d).rglob("*CJK*"))
 needs_cjk_font = pytest.mark.skipif(not HAS_CJK_FONT, reason="no system CJK font (make test installs fonts-noto-cjk)")
-
-
-def _strings(*items: tuple[float, float, str, float], font: str = FONT) -> Callable[[Canvas], None]:
-    def draw(c: Canvas) -> None:
-        for x, y, text, size in items:
-            c.setFont(font, size)
-            c.drawString(x, y, text)
-    return draw
 
 
 def _mixed(c: Canvas) -> None:
@@ -52,15 +43,15 @@ CASES = {
     "cid-lines-pages-covered": lambda: make_pdf(
         pages=[["关于2020年9月15日防汛工作的通知", f"被涂黑的身份证{ID}", "Hello World 2024"], ["第二页的内容"]],
         covered=[(0, 1)]),
-    "lone-punctuation-and-cell": lambda: canvas_pdf(_strings(
+    "lone-punctuation-and-cell": lambda: canvas_pdf(strings(
         (72, 700, "第一行文字到此", 12), (72, 682, "。", 12), (72, 664, "姓名", 12), (200, 664, "男", 12))),
-    "repeated-line": lambda: canvas_pdf(_strings((72, 700, "同一句话再说一遍" * 4, 12),
+    "repeated-line": lambda: canvas_pdf(strings((72, 700, "同一句话再说一遍" * 4, 12),
                                                  (72, 682, "同一句话再说一遍" * 4, 12))),
-    "fake-bold": lambda: canvas_pdf(_strings((72, 700, "加粗的标题文字", 16), (72.3, 700.15, "加粗的标题文字", 16))),
-    "rotated-offset": lambda: canvas_pdf(_strings((72, 700, "旋转页面的文字Ab12", 12)), rotate=90,
+    "fake-bold": lambda: canvas_pdf(strings((72, 700, "加粗的标题文字", 16), (72.3, 700.15, "加粗的标题文字", 16))),
+    "rotated-offset": lambda: canvas_pdf(strings((72, 700, "旋转页面的文字Ab12", 12)), rotate=90,
                                          mediabox=(20, 30, 615, 872)),
     "embedded-and-standard-fonts": lambda: canvas_pdf(_mixed),
-    "embedded-only": lambda: canvas_pdf(_strings((72, 700, "Only an embedded font 123", 12), font=latin_ttf())),
+    "embedded-only": lambda: canvas_pdf(strings((72, 700, "Only an embedded font 123", 12), font=latin_ttf())),
 }
 
 

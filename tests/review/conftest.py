@@ -5,9 +5,14 @@ import hashlib
 import os
 import secrets
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
+from mishen.review.app import create_app
+from mishen.review.config import ServiceSettings
 from mishen.review.security import Hasher
 from mishen.review.store import Store
 from mishen.review.views import Role, User
@@ -18,6 +23,28 @@ from models import (
 
 PG_CONNINFO = os.environ.get("MISHEN_TEST_POSTGRES", "host=127.0.0.1 port=5432 dbname=test")
 PASSWORD = "correct-horse-1"
+API_TOKEN = "s3cret-token"
+AUTH = {"Authorization": f"Bearer {API_TOKEN}"}
+CLEAN = "关于做好防汛工作的通知\n各镇人民政府：\n请认真做好防汛工作，确保安全度汛。\n县水利局\n2020年9月15日\n（此件公开发布）"
+
+
+def api_settings(tmp_path: Path, **extra) -> ServiceSettings:
+    """Settings of an in-process service for the API tests: its own SQLite file, the test token."""
+    return ServiceSettings(**({"database_url": f"sqlite:///{tmp_path / 'api.db'}", "api_token": API_TOKEN,
+                               "secret_key": "k" * 32, "gate_timeout_s": 20.0} | extra))
+
+
+@contextmanager
+def api_client(tmp_path: Path, reviewer) -> Iterator[TestClient]:
+    """The service over ``reviewer`` with a migrated store, as a TestClient."""
+    settings = api_settings(tmp_path)
+    store = Store(settings.database_url, hasher=Hasher(light=True))
+    store.migrate()
+    try:
+        with TestClient(create_app(settings, reviewer=reviewer, store=store)) as client:
+            yield client
+    finally:
+        store.close()
 
 
 def _pg_user() -> str | None:

@@ -10,34 +10,18 @@ from fastapi.testclient import TestClient
 from sqlalchemy import text
 
 from mishen.review.app import create_app
-from mishen.review.config import ServiceSettings
 from mishen.review.gate import may_publish
-from mishen.review.security import Hasher
-from mishen.review.store import Store
 from models import Decision, ReportError
-from tests.review.conftest import make_report
+from tests.review.conftest import AUTH, API_TOKEN, CLEAN, api_client, api_settings, make_report
 
-TOKEN = "s3cret-token"
-AUTH = {"Authorization": f"Bearer {TOKEN}"}
-CLEAN = "关于做好防汛工作的通知\n各镇人民政府：\n请认真做好防汛工作，确保安全度汛。\n县水利局\n2020年9月15日\n（此件公开发布）"
 DIRTY = ("关于做好防汛工作的通知\n秘密★1年\n各镇人民政府：\n请认真做好防汛工作。系统地址 http://10.12.3.4/admin "
          "密码：Abc@12345\n县水利局\n2020年9月15日\n（此件公开发布）")
 
 
-def _settings(tmp_path, **extra) -> ServiceSettings:
-    values = {"database_url": f"sqlite:///{tmp_path / 'api.db'}", "api_token": TOKEN, "secret_key": "k" * 32,
-              "gate_timeout_s": 20.0} | extra
-    return ServiceSettings(**values)
-
-
 @pytest.fixture
 def client(tmp_path, reviewer) -> Iterator[TestClient]:
-    settings = _settings(tmp_path)
-    store = Store(settings.database_url, hasher=Hasher(light=True))
-    store.migrate()
-    with TestClient(create_app(settings, reviewer=reviewer, store=store)) as client:
+    with api_client(tmp_path, reviewer) as client:
         yield client
-    store.close()
 
 
 class CrashingReviewer:
@@ -70,16 +54,16 @@ def test_only_a_clean_pass_publishes(decision, error, publish) -> None:
 
 
 @pytest.mark.parametrize(("token", "headers"), [
-    (TOKEN, {}),
-    (TOKEN, {"Authorization": "Bearer wrong"}),
-    (TOKEN, {"Authorization": f"Basic {TOKEN}"}),
+    (API_TOKEN, {}),
+    (API_TOKEN, {"Authorization": "Bearer wrong"}),
+    (API_TOKEN, {"Authorization": f"Basic {API_TOKEN}"}),
     (None, {"Authorization": "Bearer anything"}),  # no token configured: every call is refused
     (None, {}),
 ])
 @pytest.mark.parametrize(("method", "path"), [("post", "/api/v1/gate"), ("post", "/api/v1/documents"),
                                               ("get", "/api/v1/items/1")])
 def test_unauthenticated_calls_are_refused(tmp_path, reviewer, token, headers, method, path) -> None:
-    with TestClient(create_app(_settings(tmp_path, api_token=token), reviewer=reviewer)) as client:
+    with TestClient(create_app(api_settings(tmp_path, api_token=token), reviewer=reviewer)) as client:
         kwargs = {"json": {"text": CLEAN}} if method == "post" else {}
         response = getattr(client, method)(path, headers=headers, **kwargs)
     assert response.status_code == 401
@@ -140,7 +124,7 @@ def test_malformed_gate_requests_never_publish(client: TestClient, kwargs: dict,
 @pytest.mark.parametrize("url", ["sqlite:////nonexistent-dir/deeper/queue.db",
                                  "postgresql+psycopg://nobody@127.0.0.1:1/none"])
 def test_gate_fails_closed_without_a_database(tmp_path, reviewer, url: str) -> None:
-    with TestClient(create_app(_settings(tmp_path, database_url=url), reviewer=reviewer)) as client:
+    with TestClient(create_app(api_settings(tmp_path, database_url=url), reviewer=reviewer)) as client:
         response = client.post("/api/v1/gate", json={"text": CLEAN}, headers=AUTH)
     assert response.status_code == 503
     assert response.json()["publish"] is False and response.json()["error"]["code"] == "DATABASE_UNAVAILABLE"
@@ -155,7 +139,7 @@ def test_gate_fails_closed_when_the_database_breaks_while_running(client: TestCl
 
 
 def test_gate_fails_closed_when_the_reviewer_crashes(tmp_path) -> None:
-    with TestClient(create_app(_settings(tmp_path), reviewer=CrashingReviewer())) as client:
+    with TestClient(create_app(api_settings(tmp_path), reviewer=CrashingReviewer())) as client:
         response = client.post("/api/v1/gate", json={"text": CLEAN}, headers=AUTH)
     assert response.status_code == 503
     assert response.json() == {"schema": "mishen.report/1", "publish": False, "decision": "block",
@@ -165,7 +149,7 @@ def test_gate_fails_closed_when_the_reviewer_crashes(tmp_path) -> None:
 def test_gate_fails_closed_on_timeout(tmp_path, reviewer) -> None:
     slow = SlowReviewer(reviewer.review_bytes(CLEAN.encode("utf-8"), "page.txt"))
     assert may_publish(slow.report)
-    app = create_app(_settings(tmp_path, gate_timeout_s=0.2), reviewer=slow)
+    app = create_app(api_settings(tmp_path, gate_timeout_s=0.2), reviewer=slow)
     with TestClient(app) as client:
         started = time.perf_counter()
         response = client.post("/api/v1/gate", json={"text": CLEAN}, headers=AUTH)

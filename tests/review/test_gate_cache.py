@@ -13,16 +13,10 @@ from fastapi.testclient import TestClient
 from mishen.batch.version import detector_version
 from mishen.pipeline import Reviewer
 from mishen.review.app import create_app
-from mishen.review.config import ServiceSettings
 from mishen.review.gate import ReportCache
-from mishen.review.security import Hasher
-from mishen.review.store import Store
 from models import Decision, Report
-from tests.review.conftest import make_report
+from tests.review.conftest import AUTH, API_TOKEN, CLEAN, api_client, api_settings, make_report
 
-TOKEN = "cache-token"
-AUTH = {"Authorization": f"Bearer {TOKEN}"}
-CLEAN = "关于做好防汛工作的通知\n各镇人民政府：\n请认真做好防汛工作，确保安全度汛。\n县水利局\n2020年9月15日\n（此件公开发布）"
 DIRTY = CLEAN.replace("确保安全度汛。", "确保安全度汛。联系人：王建国，身份证号110101199003071234。")
 
 
@@ -39,11 +33,6 @@ class CountingReviewer:
         return self.reviewer.review_bytes(data, name)
 
 
-def _settings(tmp_path, **extra) -> ServiceSettings:
-    return ServiceSettings(**({"database_url": f"sqlite:///{tmp_path / 'cache.db'}", "api_token": TOKEN,
-                               "secret_key": "k" * 32, "gate_timeout_s": 20.0} | extra))
-
-
 @pytest.fixture
 def counting(reviewer: Reviewer) -> CountingReviewer:
     return CountingReviewer(reviewer)
@@ -51,12 +40,8 @@ def counting(reviewer: Reviewer) -> CountingReviewer:
 
 @pytest.fixture
 def client(tmp_path, counting: CountingReviewer) -> Iterator[TestClient]:
-    settings = _settings(tmp_path)
-    store = Store(settings.database_url, hasher=Hasher(light=True))
-    store.migrate()
-    with TestClient(create_app(settings, reviewer=counting, store=store)) as client:
+    with api_client(tmp_path, counting) as client:
         yield client
-    store.close()
 
 
 def _without_timings(body: dict) -> dict:
@@ -109,7 +94,7 @@ def test_error_reports_are_never_cached(client: TestClient, counting: CountingRe
 
 
 def test_no_cache_when_turned_off(tmp_path, counting: CountingReviewer) -> None:
-    with TestClient(create_app(_settings(tmp_path, gate_cache_entries=0), reviewer=counting)) as client:
+    with TestClient(create_app(api_settings(tmp_path, gate_cache_entries=0), reviewer=counting)) as client:
         for _ in range(2):
             assert client.post("/api/v1/gate", json={"text": CLEAN}, headers=AUTH).json()["publish"] is True
     assert len(counting.calls) == 2
@@ -146,12 +131,12 @@ def test_kept_reports_cannot_be_changed_by_callers() -> None:
 
 
 def test_the_key_holds_the_detector_version(tmp_path) -> None:
-    settings = _settings(tmp_path)
+    settings = api_settings(tmp_path)
     cache = ReportCache.of(settings)
     assert cache.version == detector_version(settings) and cache.enabled
     other = ReportCache(10, 10_000, "another-version")
     assert cache.key("a", "page.txt") != other.key("a", "page.txt")
-    broken = ReportCache.of(_settings(tmp_path, policy_file=tmp_path / "missing.yaml"))
+    broken = ReportCache.of(api_settings(tmp_path, policy_file=tmp_path / "missing.yaml"))
     assert not broken.enabled   # no version, no cache
 
 
@@ -172,7 +157,7 @@ class SlowCountingReviewer:
 
 def test_a_request_that_timed_out_while_waiting_is_never_reviewed(tmp_path, reviewer: Reviewer) -> None:
     slow = SlowCountingReviewer(reviewer.review_bytes(CLEAN.encode("utf-8"), "page.txt"), 1.5)
-    app = create_app(_settings(tmp_path, gate_timeout_s=0.5), reviewer=slow)
+    app = create_app(api_settings(tmp_path, gate_timeout_s=0.5), reviewer=slow)
     with TestClient(app) as client:
         def post(i: int):  # three different pages (no cache answers), 0.2 s apart: the later ones get their
             time.sleep(0.2 * i)  # turn while the first, abandoned review still runs, and time out waiting for it
