@@ -108,7 +108,7 @@ class Engine:
     run one at a time in a worker thread within a time limit: a review holds the GIL most of the time, so two at
     once in one process would only slow both down; waiting requests wait in the event loop (a capacity limiter of
     one), not in threads, so the thread pool stays free for the database and the web UI. With review processes,
-    a review is handed to a process's queue and awaited, no thread held (see ReviewProcesses for the routing). A
+    a review waits in the review processes' one queue and is awaited, no thread held (see ReviewProcesses). A
     re-submitted identical page answers from the report cache without waiting at all."""
 
     def __init__(self, reviewer: Reviewer | ReviewProcesses | None, store: Store | None, timeout_s: float,
