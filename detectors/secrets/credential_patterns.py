@@ -14,6 +14,7 @@ _KEY_VALUE = r"(?P<value>[A-Za-z0-9+/=_\-.]{8,200})"
 
 # 密码：Abc123! / 初始密码为 Gov@2023 / WiFi密码: 12345678 / password=s3cret
 PASSWORD = regex.compile(r"(?<![A-Za-z])" + _PREFIX + _PASSWORD + _SEP + _VALUE, regex.IGNORECASE)
+PASSWORD_WORD = regex.compile(_PASSWORD, regex.IGNORECASE)   # in every PASSWORD match
 # AppSecret: 8f3a… / 密钥：… / access_key_id=…
 KEY = regex.compile(r"(?<![A-Za-z])" + _KEY + _SEP + _KEY_VALUE, regex.IGNORECASE)
 # 账号/密码：admin/Admin@123 — the pair is the credential.

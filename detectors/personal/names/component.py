@@ -42,7 +42,9 @@ class PersonNames:
     def set_names(self, doc: Doc, lac_spans: list[tuple[int, int]]) -> None:
         found = self.rules.refine(text_of(doc), lac_spans)
         ents = [doc.char_span(start, end, label="PER", alignment_mode="contract") for start, end in found]
-        doc.ents = filter_spans([e for e in ents if e is not None])
+        # the names are the Doc's only entities: the other tokens keep a fresh Doc's "missing" annotation instead
+        # of being set to O one by one (0.09 ms a chunk, as much as the rule layer); doc.ents is the same
+        doc.set_ents(filter_spans([e for e in ents if e is not None]), default="unmodified")
         doc.user_data[USER_DATA_KEY] = found  # exact character spans -> rule; ents carry them token-aligned
 
 

@@ -204,6 +204,8 @@ class NameRules:
     def _table(self, text: str, found: dict[tuple[int, int], str]) -> None:
         """公示 tables: cells of 2–4 characters starting with a surname, in a text with a 姓名 column."""
         has_header = "姓名" in text
+        if not has_header and not TABLE_LINE.search(text):
+            return  # a cell needs the header or a mobile number after it: scanning every cell would find none
         for m in TABLE_CELL.finditer(text):
             cell = m.group()
             if not has_header and not TABLE_LINE.search(text, m.end(), min(len(text), m.end() + 60)):

@@ -1,5 +1,7 @@
 import pytest
 
+from detectors.personal.recognizers.sensitive import PATTERNS
+
 ADDR = "江苏省南京市玄武区孝陵卫街道中山门大街18号5栋2单元301室"
 
 
@@ -43,3 +45,27 @@ def test_address_masked_to_county(scan):
 ])
 def test_sensitive(scan, text, expected):
     assert [f.text for f in scan(text, "SENSITIVE_PERSONAL")] == expected
+
+
+# one phrase for every alternative of every sensitive-data pattern: each must match, and its match must hold one of
+# the pattern's needles (the recognizer skips a text holding none of them)
+ALTERNATIVES = {
+    "健康状况：患有/确诊": ["患有尿毒症", "罹患白血病", "身患重病", "确诊为肺结核", "诊断为抑郁症", "被诊断为癫痫",
+                       "检出梅毒", "查出肝炎"],
+    "健康状况：感染者/患者": ["系艾滋病感染者", "为乙肝携带者", "是糖尿病患者", "属精神病人", "系HIV病毒感染者"],
+    "残疾": ["肢体二级残疾", "视力残疾人（一级）", "2级智力残疾", "残疾人证号", "残疾证", "伤残等级：七级",
+           "残疾等级 3级", "十级伤残", "10级伤残"],
+    "犯罪记录": ["曾因盗窃被判处有期徒刑", "刑满释放人员", "有犯罪前科", "具有吸毒前科", "正在服刑", "社区矫正对象",
+             "吸毒人员", "戒毒人员"],
+    "宗教信仰": ["信仰伊斯兰教", "信奉基督教", "皈依佛教", "信仰道教", "信仰东正教", "天主教信徒", "佛教徒", "穆斯林",
+             "基督徒"],
+    "未成年人": ["年仅9岁", "现年16周岁", "今年7岁", "时年12岁", "年满17周岁", "系未成年人", "未成年子女", "未成年学生"],
+}
+
+
+@pytest.mark.parametrize("label, pattern, needles", PATTERNS, ids=[p[0] for p in PATTERNS])
+def test_sensitive_needles(label, pattern, needles):
+    for phrase in ALTERNATIVES[label]:
+        m = pattern.search(phrase)
+        assert m is not None, phrase
+        assert any(n in m.group() for n in needles), phrase

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import pytest
+from detect_secrets.plugins.keyword import KeywordDetector
 
-from detectors.secrets.credential import CredentialDetector
+from detectors.secrets.credential import CredentialDetector, PrefilteredKeywordDetector
 from models import Category, Document, Normalizer, SourceFormat
 
 NORMALIZER = Normalizer()
@@ -66,3 +67,14 @@ def found(text: str) -> list[str]:
 ])
 def test_credential(text: str, expected: list[str]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("line", [
+    'password = "Tr0ub4dor&3xyz"', "db_pass: 'hunter2hunter2'", 'API_KEY="sk_live_4eC39HqLyjWDarjtT1zdp7dc"',
+    "String secret_token = \"a8f5f167f44f4964e6c998dee827110c\";", 'if ("s3cr3t-value" == my_password_x) {',
+    "auth_key := \"0123456789abcdef\"", "PRIVATE_KEY => 'abcdefgh12345678'", 'pwd: "qwerty123456"',
+    "联系电话13800138000，办公地址中山路1号，邮编210000。", "token=abc123def456ghi789", 'contraseña = "clave-muy-larga"',
+])
+def test_keyword_prefilter_changes_nothing(line: str) -> None:
+    """The keyword plugin is skipped on lines without a keyword; on every line it answers as detect-secrets does."""
+    assert list(PrefilteredKeywordDetector().analyze_string(line)) == list(KeywordDetector().analyze_string(line))
