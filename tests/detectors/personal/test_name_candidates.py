@@ -5,8 +5,11 @@ import functools
 
 import numpy as np
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from detectors.personal.names.candidates import NameCandidates
+from detectors.personal.names.tokenizer import CharTokenizer
 from detectors.personal.names.lac import OTHER, PER_B, PER_I, LacTagger, WindowCache, spans, viterbi_pruned
 
 FILLER = ("为认真落实党中央国务院关于推进政务公开工作的系列部署，进一步提升服务效能，规范政务信息公开工作，"
@@ -246,3 +249,23 @@ def test_decode_skips_only_windows_without_a_competitive_name_tag():
     tags = tagger._decode(emissions)
     assert (tags[0] == OTHER).all()
     assert tags[1:].tolist() == viterbi_pruned(emissions[1:], tagger._transitions).tolist()
+
+
+@pytest.mark.parametrize("text", ["申请人李建国提出申请。", "", "a", "第 12 号\n\t张三\u3000李四", "𠀀𪚥中文😀混排",
+                                  "\x00控制符", FILLER])
+def test_char_tokens_built_from_orth_ids_are_the_characters(text):
+    """The Doc built from orth ids has one token per character, each with the character's own lexeme."""
+    vocab = Vocab()
+    tokenizer = CharTokenizer(vocab)
+    doc = tokenizer(text)
+    reference = Doc(vocab, words=list(text), spaces=[False] * len(text))
+    assert len(doc) == len(text) and [t.text for t in doc] == list(text)
+    assert [t.orth for t in doc] == [t.orth for t in reference]
+    assert tokenizer(text).to_array(["ORTH"]).tolist() == doc.to_array(["ORTH"]).tolist()   # table reused
+
+
+def test_a_lone_surrogate_fails_as_with_spacys_own_hashing():
+    with pytest.raises(UnicodeEncodeError):
+        Doc(Vocab(), words=list("孤\ud800"), spaces=[False, False])
+    with pytest.raises(UnicodeEncodeError):
+        CharTokenizer(Vocab())("孤\ud800")
