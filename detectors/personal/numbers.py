@@ -33,7 +33,10 @@ def runs(text: str) -> Iterator[tuple[int, int]]:
 
 def candidates(text: str, lengths: frozenset[int], max_groups: int = 6) -> Iterator[Candidate]:
     """Every contiguous sequence of groups of a run whose digit count is in ``lengths``."""
+    shortest = min(lengths)
     for start, end in runs(text):
+        if end - start < shortest:
+            continue  # fewer characters than the shortest number (most runs: years, counts, amounts)
         groups = [(g.start(), g.end()) for g in _GROUP.finditer(text, start, end)]
         for i in range(len(groups)):
             count = 0
