@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.corpus import AREAS, CONTACT, LIST_ROW, ORGS, WORKS, Writer
-from bench.procs import MISHEN, PeakWatcher, free_port, stop
+from bench.procs import MISHEN, PeakWatcher, cpu_s, descendants, free_port, stop
 
 LEVELS = (1, 10, 50)
 SCENARIOS = ("new", "edited", "identical")
@@ -121,6 +121,12 @@ class Level:
     clean: int = 0
     clean_published: int = 0
     cached: int = 0              # answered from the gate's whole-report cache (timings_ms has "cache")
+    server_cpu_s: float = 0.0    # CPU the server process used during the level
+    review_cpu_s: float = 0.0    # CPU its review processes (and their fork server) used during the level
+
+    def cpu_ms(self, seconds: float) -> float:
+        """CPU milliseconds a request."""
+        return seconds / len(self.latencies_ms) * 1000 if self.latencies_ms else float("nan")
 
     def percentile(self, q: float) -> float:
         values = sorted(self.latencies_ms)
@@ -209,8 +215,12 @@ def client(port: int, token: str, next_page: Next, index: int, count: int, level
     conn.close()
 
 
-def run_level(port: int, token: str, next_page: Next, clients: int, requests: int, limit_s: float) -> Level:
+def run_level(port: int, token: str, next_page: Next, clients: int, requests: int, limit_s: float,
+              server_pid: int | None = None) -> Level:
+    """``clients`` keep-alive clients sending ``requests`` in all; with ``server_pid``, the CPU the server and its
+    review processes used meanwhile is kept too (what a request costs, whatever the machine's other load)."""
     level = Level(clients)
+    before = _tree_cpu(server_pid)
     lock = threading.Lock()
     per_client = max(1, requests // clients)
     deadline = time.monotonic() + limit_s
@@ -222,7 +232,15 @@ def run_level(port: int, token: str, next_page: Next, clients: int, requests: in
     for thread in threads:
         thread.join()
     level.wall_s = time.perf_counter() - t
+    after = _tree_cpu(server_pid)
+    level.server_cpu_s = after.get(server_pid, 0.0) - before.get(server_pid, 0.0)
+    level.review_cpu_s = sum(after[p] - before.get(p, 0.0) for p in after if p != server_pid)
     return level
+
+
+def _tree_cpu(pid: int | None) -> dict[int, float]:
+    """CPU seconds of a process and each of its descendants, by pid."""
+    return {} if pid is None else {p: cpu_s(p) for p in (pid, *descendants(pid))}
 
 
 def post_once(port: int, token: str, body: bytes) -> None:
@@ -278,7 +296,7 @@ def bench_gate(requests: int = 100, workers: int = 2, limit_s: float = 120, seed
                 for _ in range(4 * workers):          # warm-up on fresh connections: every worker reviews
                     post_once(port, token, pages.page().body("https://www.example.gov.cn/warm-up.html"))
                 results = {name: [run_level(port, token, scenario(name, pages, port, token, max(requests, 3 * c)),
-                                            c, max(requests, 3 * c), limit_s) for c in LEVELS]
+                                            c, max(requests, 3 * c), limit_s, process.pid) for c in LEVELS]
                            for name in SCENARIOS}
                 watcher.sample()
         finally:

@@ -71,12 +71,13 @@ def gate(result) -> None:
           f"~{result.body_chars:,}-char pages)\n")
     for name, levels in result.scenarios.items():
         print(f"\n{titles.get(name, name)}:\n")
-        print("| concurrent clients | requests | p50 ms | p95 ms | p99 ms | requests/s | status codes | "
-              "dirty published / dirty | clean published / clean | from report cache |")
-        print("|---|---|---|---|---|---|---|---|---|---|")
+        print("| concurrent clients | requests | p50 ms | p95 ms | p99 ms | requests/s | CPU ms a request: server / "
+              "review | status codes | dirty published / dirty | clean published / clean | from report cache |")
+        print("|---|---|---|---|---|---|---|---|---|---|---|")
         for level in levels:
             print(f"| {level.clients} | {len(level.latencies_ms)} | {level.percentile(0.5):,.0f} | "
                   f"{level.percentile(0.95):,.0f} | {level.percentile(0.99):,.0f} | {level.per_s:.1f} | "
+                  f"{level.cpu_ms(level.server_cpu_s):.1f} / {level.cpu_ms(level.review_cpu_s):.1f} | "
                   f"{level.statuses} | {level.dirty_published} / {level.dirty} | "
                   f"{level.clean_published} / {level.clean} | {level.cached} |")
     processes = ", ".join(f"{mb:.0f}" for mb, _ in result.rss_by_process)
