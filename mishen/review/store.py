@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import hashlib
+import threading
+from contextlib import AbstractContextManager, nullcontext
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, func, insert, or_, select, update
@@ -34,6 +36,11 @@ class Store(UserStore, PublicStore, SpanStore):
 
     def __init__(self, url: str, claim_ttl: timedelta = timedelta(hours=2), hasher: Hasher | None = None) -> None:
         self.engine = make_engine(url)
+        # SQLite lets one writer in at a time and makes the others sleep and retry (1, 2, 5, 10 … ms): ten gate
+        # requests recording their answers at once waited up to ~50 ms that way. This process's audit writes
+        # queue on a lock instead, which hands over at once (identical pages, 10 clients: p95 57 -> 20 ms).
+        self._audit_turn: AbstractContextManager = (
+            threading.Lock() if self.engine.dialect.name == "sqlite" else nullcontext())
         self.hasher = hasher or Hasher()
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.claim_ttl = claim_ttl
@@ -50,7 +57,7 @@ class Store(UserStore, PublicStore, SpanStore):
                      before: dict | None = None, after: dict | None = None) -> None:
         """One audit row in its own transaction, through the table rather than the ORM session: the gate writes one
         per answer, and the session's unit of work cost ≈ 0.5 ms of the server process's time each."""
-        with self.engine.begin() as connection:
+        with self._audit_turn, self.engine.begin() as connection:
             connection.execute(AuditRow.__table__.insert(), _audit_row(actor, action, item_id, target, before, after))
 
     def history(self, item_id: int) -> list[AuditEvent]:

@@ -201,3 +201,22 @@ def test_listing_filters_counts_and_drafter_visibility(store: Store, users) -> N
     assert [i.id for i in store.list_items(users["drafter"])] == [a, c]  # a drafter sees only their own
     assert store.counts(users["drafter"]) == {"pending": 1, "in_review": 1, "done": 0, "all": 2}
     assert {i.id for i in store.list_items(users["reviewer"])} == {a, b, c}
+
+
+def test_concurrent_audit_records_all_land(store: Store) -> None:
+    """The gate records every answer from a worker thread: 16 at once all land, in their own rows."""
+    barrier = threading.Barrier(16)
+
+    def record(k: int) -> None:
+        barrier.wait()
+        for i in range(5):
+            store.record_event("cms", "gate", None, None, None, {"k": k, "i": i})
+
+    threads = [threading.Thread(target=record, args=(k,)) for k in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    with store.engine.connect() as connection:
+        rows = connection.exec_driver_sql("SELECT count(*) FROM audit_events WHERE action = 'gate'").scalar()
+    assert rows == 80
