@@ -76,8 +76,8 @@ class LacTagger:
 
     def tag(self, texts: list[str], masks: list[np.ndarray] | None = None) -> list[np.ndarray]:
         """One array of tag ids per text, same length as the text: LAC's tags wherever a window is decoded, O
-        in windows that hold no name (``name_gap``; None: LAC's tags everywhere).  With ``masks`` (True where a name may
-        start), a text whose candidates are sparse enough is run only in short windows around them (see
+        in windows that hold no name (``name_gap``; None: LAC's tags everywhere).  With ``masks`` (True where a
+        name may start), a text whose candidates are sparse enough is run only in short windows around them (see
         ``windows``); the rest of it is tagged O.  Texts with many candidates are run whole.
 
         All texts go through the model together, but each is padded with separators wider than any window's

@@ -39,8 +39,7 @@ class CharTokenizer:
         codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         above = codes >= BMP
         inside = np.where(above, 0, codes)
-        ids = self._orth[inside]
-        for code in np.unique(inside[ids == 0]).tolist():
+        for code in np.unique(inside[(self._orth[inside] == 0) & ~above]).tolist():
             self._orth[code] = self.vocab.strings.add(chr(code))
         words: list[int | str] = self._orth[inside].tolist()
         for i in np.flatnonzero(above).tolist():
