@@ -19,7 +19,7 @@ _SECRET_LINE = regex.compile(
     regex.M)
 _PUBLIC_CONSULTATION = (r"向社会(?:各界)?(?:公开)?征求|公开征求[^。\n]{0,30}意见|征求社会公众|社会公众[^。\n]{0,10}意见|"
                         r"征求公众意见|面向社会征求")
-LAW_PUBLIC = (
+LAW_PUBLIC = tuple((regex.compile(pattern), what) for pattern, what in (
     (r"政府工作报告", "政府工作报告"),
     (r"(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)|信息公开年报", "政府信息公开工作年度报告"),
     (r"预算|决算|三公经费", "部门预算、决算信息"),
@@ -28,13 +28,13 @@ LAW_PUBLIC = (
     (r"机构设置|主要职责|内设机构|权责清单|权力清单", "反映机构设置、职能的信息"),
     (r"制度(?:汇编)?$|工作规则$", "反映本机关办事程序的工作制度"),
     (r"办法(?:（试行）)?(?:》|$)|规定(?:》|$)|实施细则(?:》|$)|规范性文件", "规范性文件"),
-)
+))
 
 
 def law_public(f: DocFacts) -> list[Hit]:
     """D3: what the law makes public (政府工作报告, 年度报告, 预决算, 规范性文件, 办事指南, 领导分工)."""
     for pattern, what in LAW_PUBLIC:
-        if regex.search(pattern, f.title):
+        if pattern.search(f.title):
             return [Hit("D3", Attribute.PROACTIVE, what, 0.95)]
     if regex.search(r"[^\s〔]{1,6}规〔", f.issuer_lines):
         return [Hit("D3", Attribute.PROACTIVE, "规范性文件", 0.95)]

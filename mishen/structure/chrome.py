@@ -22,6 +22,7 @@ def _key_pattern(key: str) -> str:
 
 
 _KEY_RE = regex.compile("(?P<key>" + "|".join(_key_pattern(k) for k in FIELD_KEYS) + r")\s{0,4}[：:|]?")
+_BARS = regex.compile(r"[|\s]+")
 _PINYIN_RE = regex.compile(_PINYIN.replace(")?", ")"))
 _CHROME_RE = regex.compile(
     r"(?:当前位置|您(?:现在)?的位置|首\s?页\s?[>＞»]|【?\s?字体|字号\s?[：:]|【?打印|【?关闭|分享到|扫一扫|责任编辑|"
@@ -33,7 +34,7 @@ _CHROME_RE = regex.compile(
 def is_chrome(seg: Segment) -> bool:
     """A line of the website around the document rather than of the document itself."""
     text = seg.text
-    if text.count("|") >= 2 or len(text) <= 1 or regex.fullmatch(r"[|\s]+", text):
+    if text.count("|") >= 2 or len(text) <= 1 or _BARS.fullmatch(text):
         return True
     key = _KEY_RE.match(text)
     if len(text) > 80:  # a CMS table flattened into one line: 索引号：… 发布机构：… 成文日期：…

@@ -52,10 +52,13 @@ class Found:
     value: str
 
 
+_CJK_SPACING = regex.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
+_SPACES = regex.compile(r"\s+")
+
+
 def squeeze(text: str) -> str:
     """Drop whitespace between CJK characters (layout spacing); other runs become one space."""
-    text = regex.sub(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])", "", text)
-    return regex.sub(r"\s+", " ", text).strip()
+    return _SPACES.sub(" ", _CJK_SPACING.sub("", text)).strip()
 
 
 def is_paragraph(text: str) -> bool:
