@@ -140,7 +140,15 @@ URLS = [f"http://www.example.gov.cn/art/{i}.html" for i in range(8)]
 
 @pytest.fixture
 def processes() -> ReviewProcesses:
-    processes = ReviewProcesses(2, ServiceSettings())   # no process starts before the first job
+    """One review a process: the queue's order on its own (no process starts before the first job)."""
+    processes = ReviewProcesses(2, ServiceSettings(), depth=1)
+    yield processes
+    processes.close()
+
+
+@pytest.fixture
+def pipelined() -> ReviewProcesses:
+    processes = ReviewProcesses(2, ServiceSettings())   # DEPTH reviews a process
     yield processes
     processes.close()
 
@@ -207,6 +215,36 @@ def test_a_free_process_never_waits_behind_a_review_that_gave_up(processes) -> N
         return await asyncio.wait_for(processes.turn(None), 1)
 
     assert asyncio.run(run()) == 0
+
+
+def test_a_busy_process_takes_a_second_review_only_when_none_is_idle(pipelined) -> None:
+    async def run() -> list[int]:
+        pipelined._remember(PAGE[URLS[2]], 0)
+        got = [await pipelined.turn(None), await pipelined.turn(None)]    # the idle ones first: 0, then 1
+        got.append(await asyncio.wait_for(pipelined.turn(PAGE[URLS[2]]), 1))   # queued behind its page's process
+        got.append(await asyncio.wait_for(pipelined.turn(None), 1))       # the other one
+        third = asyncio.ensure_future(pipelined.turn(None))                # both hold two: it waits here
+        await asyncio.sleep(0)
+        assert not third.done()
+        pipelined.release(1)
+        got.append(await asyncio.wait_for(third, 1))
+        return got
+
+    assert asyncio.run(run()) == [0, 1, 0, 1, 1]
+
+
+def test_nothing_is_queued_behind_a_big_document(pipelined) -> None:
+    async def run() -> tuple[int, int, bool]:
+        await pipelined.turn(None, big=True)          # process 0 reviews a big file
+        await pipelined.turn(None)                    # process 1 a page
+        queued = await asyncio.wait_for(pipelined.turn(None), 1)   # behind the page, not the big file
+        waits = asyncio.ensure_future(pipelined.turn(None))        # 1 holds two, 0 a big file: it waits here
+        await asyncio.sleep(0)
+        waiting = not waits.done()
+        pipelined.release(0, big=True)
+        return queued, await asyncio.wait_for(waits, 1), waiting
+
+    assert asyncio.run(run()) == (1, 0, True)
 
 
 def test_the_pages_remembered_are_bounded_and_kept_as_digests(processes, monkeypatch) -> None:
