@@ -45,7 +45,8 @@ class NameCandidates:
         starts = classes["strong"] + classes["weak"]
         self._starts = np.zeros(max(map(ord, starts)) + 2, dtype=bool)
         self._starts[[ord(c) for c in starts]] = True
-        self._weak = np.array(sorted(map(ord, self.weak)), dtype=np.int64)
+        self._weak = np.zeros(max(map(ord, self.weak)) + 2, dtype=bool)
+        self._weak[[ord(c) for c in self.weak]] = True
         self._never = np.array(sorted(map(ord, self.never)), dtype=np.int64)
         self._words, self._common = dictionary_pairs(min_freq)
         self._compound = _codes(COMPOUND_SURNAMES)
@@ -77,13 +78,20 @@ class NameCandidates:
             return out
         pair = (cp[at] << 21) | cp[at + 1]
         keep = ~_member(self._words, pair)
+        # each further test looks only at the positions still kept (the binary searches are most of the cost)
         if self.never:
-            keep &= ~np.isin(cp[at + 1], self._never)
+            kept = np.flatnonzero(keep)
+            keep[kept] = ~np.isin(cp[at[kept] + 1], self._never)
         if self.use_prev:
-            before = (cp[at - 1] << 21) | cp[at]            # at - 1 = -1 wraps round: masked by at > 0
-            keep &= ~((at > 0) & _member(self._words, before))
-        after = (cp[at + 1] << 21) | cp[np.minimum(at + 2, n - 1)]
-        keep &= ~(np.isin(cp[at], self._weak) & (at + 2 < n) & _member(self._common, after))
+            kept = np.flatnonzero(keep)
+            a = at[kept]
+            before = (cp[a - 1] << 21) | cp[a]              # a - 1 = -1 wraps round: masked by a > 0
+            keep[kept] = ~((a > 0) & _member(self._words, before))
+        kept = np.flatnonzero(keep)
+        a = at[kept]
+        weak = kept[self._weak[np.minimum(cp[a], len(self._weak) - 1)] & (a + 2 < n)]   # weak starters
+        a = at[weak]
+        keep[weak] = ~_member(self._common, (cp[a + 1] << 21) | cp[a + 2])
         out[at[keep | _member(self._compound, pair)]] = True
         return out
 
