@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from detectors.secrets.secret_marker import SecretMarkerDetector
+from detectors.secrets.secret_marker import INSTRUCTION, TERMS, SecretMarkerDetector
 from models import Category, Document, Normalizer, SourceFormat
 
 NORMALIZER = Normalizer()
@@ -42,3 +42,8 @@ def found(text: str) -> list[str]:
 ])
 def test_secret_marker(text: str, expected: list[str]) -> None:
     assert found(text) == expected
+
+
+def test_every_instruction_word_is_a_term() -> None:
+    """The detector returns at once for a text without a term: an instruction must be a term too."""
+    assert set(INSTRUCTION.pattern.split("|")) <= set(TERMS)
