@@ -14,10 +14,12 @@ is free, a process may hold a second review behind the one it runs (``DEPTH``), 
 the next page the moment it finishes instead of waiting for its answer to reach the server and the server's next
 hand-over to come back: with one review a process, 8–10% of both cores sat idle between reviews at 10 clients (new
 5k pages 96–107 → 112–113 requests/s, re-checked 164 → 186–192, measured back to back). A review is never queued
-behind a big document (``PIPELINE_BYTES``): that one waits here for whichever process frees first. Sending every review to whichever process was free first made half of the
-re-checked pages meet a process that had never seen them (measured: 24.8 ms a re-checked 5k page instead of 17.1
-with the page's own process); a queue per process (pages by their URL, up to one review of imbalance) kept the
-pages on their processes but made queues uneven: re-checked p95 at 10 clients 239 ms at a p50 of 63.
+behind a big document (``PIPELINE_BYTES``): that one waits here for whichever process frees first.
+
+Sending every review to whichever process was free first made half of the re-checked pages meet a process that had
+never seen them (measured: 24.8 ms a re-checked 5k page instead of 17.1 with the page's own process); a queue per
+process (pages by their URL, up to one review of imbalance) kept the pages on their processes but made queues uneven:
+re-checked p95 at 10 clients 239 ms at a p50 of 63.
 
 Worker state: each process keeps its Reviewer in ``_REVIEWER`` (the only place a worker process can keep it between
 calls, as in mishen.batch.worker). Review processes die with the fork server, which ends with the server, so a
@@ -57,8 +59,8 @@ class Waiting(NamedTuple):
 
 class ReviewProcesses:
     """``count`` review processes behind one ``review``; each runs one review at a time and holds at most ``depth``,
-    the others wait here, in one queue (see the module docstring for who goes first). Everything but ``warm`` and ``close`` runs on the
-    server's event loop: the queue needs no lock."""
+    the others wait here, in one queue (see the module docstring for who goes first). Everything but ``warm`` and
+    ``close`` runs on the server's event loop: the queue needs no lock."""
 
     def __init__(self, count: int, settings: ServiceSettings, depth: int = DEPTH) -> None:
         self.parallel = count
