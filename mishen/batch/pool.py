@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -138,6 +138,8 @@ class ReviewPool:
                 return future.result()
             except BrokenProcessPool:   # a worker died under it: this job is reviewed again below
                 self._replace(started_on)
+            except CancelledError:      # its executor was shut down after another job broke it: the same
+                pass
         with self._lock:
             executor = self._executor
         try:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import signal
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
@@ -122,3 +123,13 @@ def test_prefetched_jobs_survive_a_dead_worker(drafts: Path, tmp_path: Path, kil
         assert [pool.review(job).status for job in jobs] == [Status.REVIEWED] * len(jobs)
         replaced = pool._executor
         assert pool.review(jobs[1]).status is Status.REVIEWED and pool._executor is replaced   # replaced once
+
+
+def test_a_prefetched_job_cancelled_with_its_executor_is_reviewed_again(drafts: Path, tmp_path: Path) -> None:
+    """Another job that broke the pool shut its executor down, cancelling what had not started: not an error."""
+    jobs = make_plan([drafts], {}).jobs
+    with ReviewPool(1, _queue_config(tmp_path)) as pool:
+        cancelled: Future = Future()
+        cancelled.cancel()
+        pool._ahead[jobs[0]] = (cancelled, pool._executor)
+        assert pool.review(jobs[0]).status is Status.REVIEWED

@@ -21,7 +21,7 @@ import pytest
 import uvicorn
 from sqlalchemy import func, select
 
-from bench.procs import cmdline, descendants
+from bench.procs import cmdline, cpu_s, descendants
 from mishen.review.commands import default_workers, listening_socket
 from mishen.review.config import ServiceSettings
 from mishen.review.processes import ReviewProcesses, _digest
@@ -260,15 +260,10 @@ def test_default_workers_is_the_core_count_at_most_four() -> None:
 
 
 
-def _cpu_ticks(pid: int) -> int:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return int(fields[11]) + int(fields[12])   # utime + stime
-
-
 def test_both_review_processes_review_and_the_gate_fails_closed(server: Server) -> None:
     processes = server.review_processes()
     assert len(processes) == 2 and server.process.pid not in processes
-    before = {pid: _cpu_ticks(pid) for pid in processes}
+    before = {pid: cpu_s(pid) for pid in processes}
     for round_ in range(4):  # distinct pages (no report cache), 8 at a time
         pages = [(CLEAN + f"\n第{round_}-{i}稿", True) if i % 2 else (DIRTY + f"\n第{round_}-{i}稿", False)
                  for i in range(8)]
@@ -278,7 +273,7 @@ def test_both_review_processes_review_and_the_gate_fails_closed(server: Server) 
             assert status == 200 and body["publish"] is publish and body["error"] is None
             if not publish:
                 assert {"PERSON_NAME", "CN_ID_CARD", "CN_PHONE"} <= {f["category"] for f in body["findings"]}
-    assert all(_cpu_ticks(pid) > before[pid] for pid in processes), "a review process did no review"
+    assert all(cpu_s(pid) > before[pid] for pid in processes), "a review process did no review"
     store = Store(server.url)
     try:  # every answer was recorded in the audit trail
         with store.sessions() as session:

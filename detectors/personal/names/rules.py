@@ -15,6 +15,7 @@ import regex
 from models.masks import COMPOUND_SURNAMES
 from detectors.personal.names.dictionary import WordDictionary
 from detectors.personal.names.filters import NotNameFilter
+from detectors.personal.trie import first_char_lookahead
 
 LABELS = ("姓名", "联系人", "申请人", "被申请人", "经办人", "签发人", "法定代表人", "负责人", "投诉人", "被投诉人",
           "举报人", "被举报人", "当事人", "被处罚人", "户主", "委托代理人", "代理人", "监护人", "收件人", "承办人",
@@ -53,10 +54,8 @@ class NameRules:
         self.words = WordDictionary(extra=[(word, int(freq)) for word, freq, _ in rows])
         self.not_names = frozenset(r[0] for r in rows)
         self.filter = NotNameFilter()
-        # stdlib re with a first-character look-ahead: 3x faster than ``regex`` on this alternation of 88 words
-        first = re.escape("".join(sorted({w[0] for w in LABELS})))
-        self.label = re.compile(rf"(?=[{first}])(?:" + "|".join(sorted(LABELS, key=len, reverse=True)) +
-                                r")[：:\s]{0,2}")
+        self.label = re.compile(first_char_lookahead(list(LABELS)) + "(?:" +
+                                "|".join(sorted(LABELS, key=len, reverse=True)) + r")[：:\s]{0,2}")
         self.honorific = regex.compile("(?:" + "|".join(HONORIFICS) + ")")
 
     # --- helpers ---------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from detectors.personal import context
 from models.masks import mask_address
 from detectors.personal.recognizers.base import PRIVATE, UNKNOWN, ChineseRecognizer
-from detectors.personal.trie import trie_pattern
+from detectors.personal.trie import first_char_lookahead, trie_pattern
 
 LABELS = ("家庭住址", "家庭地址", "现住址", "户籍地址", "户籍所在地", "户籍地", "居住地址", "居住地", "住址",
           "住所地", "住所", "家住", "现住", "暂住", "居住在", "居住于", "住在", "通讯地址", "联系地址", "地址", "住")
@@ -56,9 +56,8 @@ class AddressRecognizer(ChineseRecognizer):
         names = sorted({name for _, name in load_divisions()})
         divs = trie_pattern(names)
         labels = trie_pattern(list(LABELS))
-        first = re.escape("".join(sorted({w[0] for w in [*names, *LABELS]})))
-        # stdlib re with a first-character look-ahead: 3x faster than ``regex`` on this large alternation
-        self.anchor = re.compile(rf"(?=[{first}])(?:(?P<label>{labels})[：:\s]?|(?P<div>{divs}))")
+        first = first_char_lookahead([*names, *LABELS])
+        self.anchor = re.compile(rf"{first}(?:(?P<label>{labels})[：:\s]?|(?P<div>{divs}))")
         self.address = regex.compile(rf"(?P<divs>(?:{divs}){{0,3}})(?P<body>{BODY})")
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
