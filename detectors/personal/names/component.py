@@ -22,9 +22,9 @@ class PersonNames:
     the rule that found them (spaCy's char tokens may not align with a span around whitespace)."""
 
     def __init__(self, window: int, overlap: int, batch_size: int, threads: int, sparse: bool = True,
-                 block: int = 8, long_block: int = 96, context: int = 8, cache_windows: int = 0) -> None:
+                 max_core: int = 96, context: int = 8, cache_windows: int = 0) -> None:
         self.tagger = LacTagger(window=window, overlap=overlap, batch_size=batch_size, threads=threads,
-                                block=block, long_block=long_block, context=context, cache_windows=cache_windows)
+                                max_core=max_core, context=context, cache_windows=cache_windows)
         self.rules = NameRules()
         self.candidates = NameCandidates() if sparse else None
 
@@ -49,10 +49,8 @@ class PersonNames:
 
 
 @Language.factory(FACTORY, default_config={"window": 192, "overlap": 16, "batch_size": 128, "threads": 2,
-                                           "sparse": True, "block": 8, "long_block": 96, "context": 8,
-                                           "cache_windows": 0})
+                                           "sparse": True, "max_core": 96, "context": 8, "cache_windows": 0})
 def make_person_names(nlp: Language, name: str, window: int, overlap: int, batch_size: int,
-                      threads: int, sparse: bool, block: int, long_block: int, context: int,
-                      cache_windows: int) -> PersonNames:
+                      threads: int, sparse: bool, max_core: int, context: int, cache_windows: int) -> PersonNames:
     return PersonNames(window=window, overlap=overlap, batch_size=batch_size, threads=threads, sparse=sparse,
-                       block=block, long_block=long_block, context=context, cache_windows=cache_windows)
+                       max_core=max_core, context=context, cache_windows=cache_windows)

