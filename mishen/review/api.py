@@ -5,7 +5,7 @@ import hashlib
 import logging
 
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 
@@ -50,7 +50,7 @@ async def gate_route(request: Request) -> JSONResponse:
         engine = _engine(request)
         submission = await read_submission(request, request.app.state.settings.max_file_bytes)
         answer = await gate(engine, submission, ACTOR)
-        return JSONResponse(answer.body, status_code=answer.status)
+        return Response(answer.body, status_code=answer.status, media_type="application/json")
     except StoreError as exc:
         return JSONResponse(refusal(exc.code, exc.message), status_code=ERROR_STATUS.get(exc.code, 503))
     except Exception:  # anything at all: no publish
@@ -64,11 +64,11 @@ async def submit_route(request: Request) -> JSONResponse:
     try:
         engine = _engine(request)
         submission = await read_submission(request, request.app.state.settings.max_file_bytes)
-        report = await engine.review(submission)
+        reviewed = await engine.review(submission)
         store = engine.require_store()
-        sha = report.document.sha256 or hashlib.sha256(submission.data).hexdigest()
+        sha = reviewed.sha256 or hashlib.sha256(submission.data).hexdigest()
         lineage = submission.lineage or (f"url:{submission.url}" if submission.url else None)
-        result = await run_in_threadpool(store.submit, report, ACTOR, lineage, sha)
+        result = await run_in_threadpool(store.submit, reviewed.report(), ACTOR, lineage, sha)
     except StoreError as exc:
         return _error(exc)
     except TimeoutError:
@@ -76,7 +76,7 @@ async def submit_route(request: Request) -> JSONResponse:
     except SQLAlchemyError as exc:  # locked or gone database: a clear answer, never a bare 500
         log.warning("queue submission failed: %s", type(exc).__name__)
         return _error(StoreError("DATABASE_UNAVAILABLE", "审查数据库不可用，请稍后重新提交"))
-    body = {"id": result.item_id, "created": result.created, "decision": report.decision.value}
+    body = {"id": result.item_id, "created": result.created, "decision": reviewed.decision.value}
     return JSONResponse(body, status_code=201 if result.created else 200)
 
 

@@ -18,6 +18,7 @@ from mishen.pipeline import Reviewer
 from mishen.review.config import ServiceSettings
 from mishen.review.inputs import Submission
 from mishen.review.processes import ReviewProcesses
+from mishen.review.reviewed import Reviewed
 from mishen.review.store import Store
 from mishen.review.views import StoreError
 from models import SCHEMA, Decision, Report
@@ -39,7 +40,7 @@ def refusal(code: str, message: str) -> dict:
 @dataclass
 class GateAnswer:
     status: int
-    body: dict
+    body: bytes
 
 
 CacheKey = tuple[str, str, str]
@@ -47,16 +48,17 @@ HASH_INLINE_BYTES = 1 << 20   # larger bodies are hashed in a thread, off the ev
 
 
 class ReportCache:
-    """Reports of pages this process already reviewed, by (sha256 of the bytes, name, detector version): an LRU
+    """Reviews of pages this process already reviewed, by (sha256 of the bytes, name, detector version): an LRU
     bounded in entries and in characters of report text. Memory only, never written anywhere; a report with an
-    error is never kept (a failure is retried, not remembered). Each get and put copies, so no caller can change
-    a kept report. The name is part of the key because it decides the format and is the report's ``source``."""
+    error is never kept (a failure is retried, not remembered). What it keeps cannot be changed (``Reviewed`` is
+    frozen and holds its report as bytes), so nothing is copied in or out. The name is part of the key because it
+    decides the format and is the report's ``source``."""
 
     def __init__(self, entries: int, chars: int, version: str) -> None:
         self.entries = entries
         self.chars = chars
         self.version = version
-        self._kept: OrderedDict[CacheKey, tuple[Report, int]] = OrderedDict()
+        self._kept: OrderedDict[CacheKey, Reviewed] = OrderedDict()
         self._size = 0
 
     @classmethod
@@ -80,27 +82,23 @@ class ReportCache:
     def key(self, digest: str, name: str) -> CacheKey:
         return digest, name, self.version
 
-    def get(self, key: CacheKey) -> Report | None:
+    def get(self, key: CacheKey) -> Reviewed | None:
         found = self._kept.get(key)
-        if found is None:
-            return None
-        self._kept.move_to_end(key)
-        return found[0].model_copy(deep=True)
+        if found is not None:
+            self._kept.move_to_end(key)
+        return found
 
-    def put(self, key: CacheKey, report: Report) -> None:
-        if not self.enabled or report.error is not None:
-            return
-        weight = len(report.document.text) + sum(len(h.text) for h in report.hidden_parts) + 1
-        if weight > self.chars:
+    def put(self, key: CacheKey, reviewed: Reviewed) -> None:
+        if not self.enabled or reviewed.failed or reviewed.weight > self.chars:
             return
         old = self._kept.pop(key, None)
         if old is not None:
-            self._size -= old[1]
-        self._kept[key] = (report.model_copy(deep=True), weight)
-        self._size += weight
+            self._size -= old.weight
+        self._kept[key] = reviewed
+        self._size += reviewed.weight
         while len(self._kept) > self.entries or self._size > self.chars:
-            _, (_, dropped) = self._kept.popitem(last=False)
-            self._size -= dropped
+            _, dropped = self._kept.popitem(last=False)
+            self._size -= dropped.weight
 
 
 class Engine:
@@ -120,17 +118,16 @@ class Engine:
         self._lock = threading.Lock()  # also holds off reviews while an abandoned one still runs in its thread
         self._turn = anyio.CapacityLimiter(1)
 
-    async def review(self, submission: Submission) -> Report:
-        """The report of ``submission``. From the cache, its ``timings_ms`` are ``{"cache": ms, "total": ms}``: the
-        time this answer took, not the time of the review that made it; everything else is that review's report."""
+    async def review(self, submission: Submission) -> Reviewed:
+        """The review of ``submission``. From the cache, its timings are ``{"cache": ms, "total": ms}``: the time
+        this answer took, not the time of the review that made it; everything else is that review's report."""
         if self.reviewer is None:
             raise StoreError("ENGINE_UNAVAILABLE", "审查引擎未能启动")
         started = time.perf_counter()
         key = await self._key(submission)
         if key is not None and (cached := self.cache.get(key)) is not None:
             elapsed = round((time.perf_counter() - started) * 1000, 2)
-            cached.timings_ms = {"cache": elapsed, "total": elapsed}
-            return cached
+            return cached.timed({"cache": elapsed, "total": elapsed})
         with anyio.fail_after(self.timeout_s):
             if isinstance(self.reviewer, ReviewProcesses):
                 report = await self.reviewer.review(submission.data, submission.name,
@@ -152,13 +149,13 @@ class Engine:
             digest = await anyio.to_thread.run_sync(lambda: hashlib.sha256(submission.data).hexdigest())
         return self.cache.key(digest, submission.name)
 
-    def _review(self, submission: Submission, deadline: float) -> Report:
+    def _review(self, submission: Submission, deadline: float) -> Reviewed:
         if not self._lock.acquire(timeout=max(0.0, deadline - time.monotonic())):
             raise TimeoutError  # an abandoned review still holds the engine past this request's time
         try:
             if time.monotonic() >= deadline:
                 raise TimeoutError  # nobody waits for this answer any more: do not spend the CPU on it
-            return self.reviewer.review_bytes(submission.data, submission.name)
+            return Reviewed.of(self.reviewer.review_bytes(submission.data, submission.name))
         finally:
             self._lock.release()
 
@@ -171,38 +168,41 @@ class Engine:
 async def gate(engine: Engine, submission: Submission, actor: str) -> GateAnswer:
     """Review, record the answer in the audit trail (no record, no publish), optionally enqueue."""
     try:
-        report = await engine.review(submission)
+        reviewed = await engine.review(submission)
     except TimeoutError:
-        return GateAnswer(503, refusal("TIMEOUT", "审查超时，暂不允许发布"))
+        return refused(503, "TIMEOUT", "审查超时，暂不允许发布")
     except StoreError as exc:
-        return GateAnswer(503, refusal(exc.code, exc.message))
+        return refused(503, exc.code, exc.message)
     except Exception as exc:
         log.error("gate review failed: %s", type(exc).__name__)
-        return GateAnswer(503, refusal("INTERNAL", "审查出错，暂不允许发布"))
-    publish = may_publish(report)
-    sha = report.document.sha256 or hashlib.sha256(submission.data).hexdigest()
+        return refused(503, "INTERNAL", "审查出错，暂不允许发布")
+    publish = reviewed.publish
+    sha = reviewed.sha256 or hashlib.sha256(submission.data).hexdigest()
     try:
-        body = await run_in_threadpool(_record, engine, report, submission, actor, sha, publish)
+        item_id = await run_in_threadpool(_record, engine, reviewed, submission, actor, sha, publish)
     except StoreError as exc:
-        return GateAnswer(503, refusal(exc.code, exc.message))
+        return refused(503, exc.code, exc.message)
     except Exception as exc:
         log.error("gate could not record its answer: %s", type(exc).__name__)
-        return GateAnswer(503, refusal("DATABASE_UNAVAILABLE", "审查记录无法保存，暂不允许发布"))
-    return GateAnswer(200, body)
+        return refused(503, "DATABASE_UNAVAILABLE", "审查记录无法保存，暂不允许发布")
+    return GateAnswer(200, reviewed.json(publish=publish, item_id=item_id))
 
 
-def _record(engine: Engine, report: Report, submission: Submission, actor: str, sha: str, publish: bool) -> dict:
+def refused(status: int, code: str, message: str) -> GateAnswer:
+    return GateAnswer(status, json.dumps(refusal(code, message), ensure_ascii=False).encode("utf-8"))
+
+
+def _record(engine: Engine, reviewed: Reviewed, submission: Submission, actor: str, sha: str,
+            publish: bool) -> int | None:
+    """The audit event of the answer, and the queue item when asked for: its id."""
     store = engine.require_store()
     item_id = None
     if submission.enqueue:
-        item_id = store.submit(report, actor, submission.lineage or _url_lineage(submission), sha).item_id
+        item_id = store.submit(reviewed.report(), actor, submission.lineage or _url_lineage(submission), sha).item_id
     store.record_event(actor, "gate", item_id, None, None,
-                       {"sha256": sha, "decision": report.decision.value, "publish": publish,
+                       {"sha256": sha, "decision": reviewed.decision.value, "publish": publish,
                         "url": (submission.url or "")[:300]})
-    body = json.loads(report.to_json())
-    body["publish"] = publish
-    body["item_id"] = item_id
-    return body
+    return item_id
 
 
 def _url_lineage(submission: Submission) -> str | None:

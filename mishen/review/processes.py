@@ -41,7 +41,7 @@ from typing import NamedTuple
 from mishen.forking import start_worker, template_context, template_reviewer
 from mishen.pipeline import Reviewer
 from mishen.review.config import ServiceSettings
-from models import Report
+from mishen.review.reviewed import Reviewed
 
 log = logging.getLogger(__name__)
 LOOKAHEAD = 3      # waiting reviews a free process looks through for a page it reviewed last
@@ -93,7 +93,7 @@ class ReviewProcesses:
         for future in [self._executor(i).submit(os.getpid) for i in range(self.parallel)]:
             future.result()
 
-    async def review(self, data: bytes, name: str, affinity: str | None = None) -> Report:
+    async def review(self, data: bytes, name: str, affinity: str | None = None) -> Reviewed:
         """The report, from the process ``turn`` gives. Cancelled while waiting, the review never runs; cancelled
         while running, it finishes unseen (its process stays busy until then). A dead process is replaced and
         this request fails (never a pass)."""
@@ -195,7 +195,7 @@ def _initialize(settings_json: str) -> None:
     _REVIEWER = template_reviewer(settings_json) or Reviewer(ServiceSettings.model_validate_json(settings_json))
 
 
-def _review(data: bytes, name: str) -> Report:
+def _review(data: bytes, name: str) -> Reviewed:
     if _REVIEWER is None:
         raise RuntimeError("review process without a Reviewer")
-    return _REVIEWER.review_bytes(data, name)
+    return Reviewed.of(_REVIEWER.review_bytes(data, name))

@@ -55,7 +55,7 @@ async def submit(request: Request) -> Response:
     name = upload.filename.replace("\\", "/").rsplit("/", 1)[-1][:200]
     engine = request.app.state.engine
     try:
-        report = await engine.review(Submission(data, name))
+        report = (await engine.review(Submission(data, name))).report()
     except TimeoutError:
         flash(request, "审查超时，请稍后重试")
         return redirect("/")

@@ -2,6 +2,8 @@
 engine's one-review-at-a-time turn (a request whose time ran out while waiting is never reviewed)."""
 from __future__ import annotations
 
+import dataclasses
+import json
 import threading
 import time
 from collections.abc import Iterator
@@ -13,8 +15,9 @@ from fastapi.testclient import TestClient
 from mishen.batch.version import detector_version
 from mishen.pipeline import Reviewer
 from mishen.review.app import create_app
-from mishen.review.gate import ReportCache
-from models import Decision, Report
+from mishen.review.gate import ReportCache, may_publish
+from mishen.review.reviewed import Reviewed
+from models import Decision, Report, ReportError
 from tests.review.conftest import AUTH, API_TOKEN, CLEAN, api_client, api_settings, make_report
 
 DIRTY = CLEAN.replace("确保安全度汛。", "确保安全度汛。联系人：王建国，身份证号110101199003071234。")
@@ -102,32 +105,52 @@ def test_no_cache_when_turned_off(tmp_path, counting: CountingReviewer) -> None:
 
 def test_the_cache_is_bounded_and_least_recently_used_goes_first() -> None:
     cache = ReportCache(entries=2, chars=1000, version="v1")
-    reports = {k: make_report(f"正文{k}。" * 10) for k in "abc"}
+    reviewed = {k: Reviewed.of(make_report(f"正文{k}。" * 10)) for k in "abc"}
     for k in "ab":
-        cache.put(cache.key(k, "page.txt"), reports[k])
+        cache.put(cache.key(k, "page.txt"), reviewed[k])
     assert cache.get(cache.key("a", "page.txt")) is not None    # a is now the most recently used
-    cache.put(cache.key("c", "page.txt"), reports["c"])
+    cache.put(cache.key("c", "page.txt"), reviewed["c"])
     assert cache.get(cache.key("b", "page.txt")) is None and cache.get(cache.key("a", "page.txt")) is not None
     assert len(cache) == 2
-    cache.put(cache.key("big", "page.txt"), make_report("长" * 2000))   # larger than the whole budget: not kept
+    cache.put(cache.key("big", "page.txt"), Reviewed.of(make_report("长" * 2000)))   # larger than the budget
     assert cache.get(cache.key("big", "page.txt")) is None and len(cache) == 2
     small = ReportCache(entries=100, chars=200, version="v1")
     for k in "abc":
-        small.put(small.key(k, "page.txt"), make_report("字" * 90))
+        small.put(small.key(k, "page.txt"), Reviewed.of(make_report("字" * 90)))
     assert len(small) == 2   # the character budget evicts too
 
 
-def test_kept_reports_cannot_be_changed_by_callers() -> None:
+def test_kept_reviews_cannot_be_changed_by_callers() -> None:
     cache = ReportCache(entries=10, chars=10_000, version="v1")
     key = cache.key("a", "page.txt")
     report = make_report("正文。")
-    cache.put(key, report)
+    cache.put(key, Reviewed.of(report))
     report.decision = Decision.PASS          # the caller changes its report after putting it
     got = cache.get(key)
-    got.timings_ms = {"cache": 0.1}          # and the one it got
-    got.findings.clear()
-    kept = cache.get(key)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        got.timings = {"cache": 0.1}         # and what it got cannot be changed
+    got.timed({"cache": 0.1}).report().findings.clear()
+    kept = cache.get(key).report()
     assert kept.decision is Decision.REVIEW and kept.timings_ms == {} and kept == make_report("正文。")
+
+
+def test_a_failed_review_is_never_kept() -> None:
+    cache = ReportCache(entries=10, chars=10_000, version="v1")
+    failed = make_report("正文。").model_copy(update={"error": ReportError(code="DETECTOR_FAILED", message="x")})
+    cache.put(cache.key("a", "page.txt"), Reviewed.of(failed))
+    assert cache.get(cache.key("a", "page.txt")) is None
+
+
+@pytest.mark.parametrize("text", ["正文。", "附注：此件主动公开。\n联系人：张三，电话 13800138000。", "\"引号\"、\\ 与 </script>"])
+def test_a_review_answers_the_reports_own_json(reviewer, text) -> None:
+    """The server answers the review's JSON without parsing it: the same report, publish and item_id after."""
+    report = reviewer.review_bytes(text.encode("utf-8"), "page.txt")
+    reviewed = Reviewed.of(report)
+    assert json.loads(reviewed.json()) == json.loads(report.to_json())
+    assert reviewed.report() == report and reviewed.publish is may_publish(report)
+    answer = json.loads(reviewed.json(publish=reviewed.publish, item_id=None))
+    assert list(answer)[-2:] == ["publish", "item_id"] and answer["item_id"] is None
+    assert reviewed.timed({"cache": 0.5}).report().timings_ms == {"cache": 0.5}
 
 
 def test_the_key_holds_the_detector_version(tmp_path) -> None:
