@@ -297,14 +297,15 @@ def viterbi_pruned(emissions: np.ndarray, transitions: np.ndarray, lengths: np.n
     last = np.full(batch, steps - 1) if lengths is None else np.asarray(lengths) - 1
     cand = np.argpartition(-emissions, k, axis=2)[:, :, :k]
     em = np.take_along_axis(emissions, cand, axis=2)
-    trans = transitions[cand[:, :-1, :, None], cand[:, 1:, None, :]]   # (B, T-1, k, k), gathered once
+    # transition + next emission for every step, gathered and added once: (T-1, B, k, k)
+    step = (transitions[cand[:, :-1, :, None], cand[:, 1:, None, :]] + em[:, 1:, None, :]).transpose(1, 0, 2, 3)
     scores = np.empty((steps, batch, k), dtype=em.dtype)   # best path score ending in each candidate tag
     scores[0] = em[:, 0]
     back = np.empty((steps, batch, k), dtype=np.intp)
     for t in range(1, steps):
-        total = scores[t - 1][:, :, None] + trans[:, t - 1]
+        total = scores[t - 1][:, :, None] + step[t - 1]
         back[t] = total.argmax(axis=1)
-        np.add(total.max(axis=1), em[:, t], out=scores[t])
+        total.max(axis=1, out=scores[t])
     rows = np.arange(batch)
     idx = np.zeros((batch, steps), dtype=np.intp)
     ends = scores[last, rows].argmax(axis=1).tolist()

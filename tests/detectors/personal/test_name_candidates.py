@@ -10,7 +10,8 @@ from spacy.vocab import Vocab
 
 from detectors.personal.names.candidates import NameCandidates
 from detectors.personal.names.tokenizer import CharTokenizer
-from detectors.personal.names.lac import OTHER, PER_B, PER_I, LacTagger, WindowCache, spans, viterbi_pruned
+from detectors.personal.names.lac import (OTHER, PER_B, PER_I, LacTagger, WindowCache, spans, viterbi,
+                                         viterbi_pruned)
 
 FILLER = ("为认真落实党中央国务院关于推进政务公开工作的系列部署，进一步提升服务效能，规范政务信息公开工作，"
           "现将有关事项通知如下，请结合工作实际抓好贯彻落实。") * 6
@@ -194,6 +195,22 @@ def test_a_text_shorter_than_a_window_is_tagged_as_the_wheels_own_lac_tags_it(se
     expected = list(_viterbi_decode(emissions, wheel._transitions, len(sentence)))
     (tags,) = LacTagger(threads=1, name_gap=None).tag([sentence])
     assert tags.tolist() == expected and PER_B in expected
+
+
+def test_viterbi_of_a_padded_batch_ends_each_path_at_its_length(component):
+    """Each row of a padded batch is decoded as it is alone, whatever the padding holds, and as the full search."""
+    tagger = component.tagger
+    texts = ["关于印发张三丰同志任职的通知", "李明华负责", "经研究决定由王小二同志担任县交通局局长职务，试用期一年。", "王"]
+    rows = [tagger._session.run(None, {"token_ids": tagger.encode(t)[None], "length": np.array([len(t)])})[0][0]
+            for t in texts]
+    lengths = np.array([len(r) for r in rows])
+    batch = np.random.default_rng(0).normal(size=(len(rows), lengths.max(), rows[0].shape[1])).astype(np.float32)
+    for row, emissions in zip(batch, rows):
+        row[:len(emissions)] = emissions
+    together = viterbi_pruned(batch, tagger._transitions, lengths)
+    for k, emissions in enumerate(rows):
+        alone = viterbi_pruned(emissions[None], tagger._transitions)[0]
+        assert together[k, :lengths[k]].tolist() == alone.tolist() == viterbi(emissions[None], tagger._transitions)[0].tolist()
 
 
 @pytest.mark.parametrize("widths", [[], [24], [21] * 5, [21, 21, 29, 37, 42, 90], [21] * 3 + [192] * 300,
