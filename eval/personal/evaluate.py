@@ -17,13 +17,13 @@ Span = tuple[int, int, str]
 class Ours:
     """The shipped personal-data detector, as the pipeline runs it (normalised view, original offsets)."""
 
-    def __init__(self) -> None:
+    def __init__(self, **settings: object) -> None:
         from detectors.personal import build
         from mishen.settings import Settings
         from models import Normalizer
 
         started = time.perf_counter()
-        (self.detector,) = build(Settings())
+        (self.detector,) = build(Settings(**settings))
         self.load_s = time.perf_counter() - started
         self.normalizer = Normalizer()
         self.roles: dict[tuple[int, int, str], str] = {}
