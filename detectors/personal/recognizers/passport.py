@@ -1,6 +1,8 @@
 """CN_PASSPORT (P5): 护照, 港澳通行证, 回乡证, 台胞证, 往来台湾通行证 numbers."""
 from __future__ import annotations
 
+import re
+
 import regex
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -21,6 +23,9 @@ PATTERNS = (
     ("台胞证号码", regex.compile(_B + r"[0-9]{8}(?:[0-9]{2}(?:[(（][A-Z][)）])?)?" + _E), True),
 )
 CONTEXT = ("护照", "通行证", "回乡证", "台胞证", "旅行证", "证件号码", "证件号", "出入境证件", "签证")
+# every pattern holds seven digits in a row: most chunks have none, and this one scan (stdlib re) costs less than
+# the six patterns' (regex, a look-behind tried at every position)
+DIGITS = re.compile(r"[0-9]{7}")
 
 
 class CnPassportRecognizer(ChineseRecognizer):
@@ -30,6 +35,8 @@ class CnPassportRecognizer(ChineseRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
                 ) -> list[RecognizerResult]:
         out: list[RecognizerResult] = []
+        if not DIGITS.search(text):
+            return out
         for label, pattern, needs_context in PATTERNS:
             for m in pattern.finditer(text):
                 word = context.before(text, m.start(), CONTEXT, 16)
