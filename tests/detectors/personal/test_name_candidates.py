@@ -177,8 +177,9 @@ def test_a_window_padded_in_a_batch_is_tagged_as_it_is_alone(component):
     for k, i in enumerate(ids):
         alone = tagger._session.run(None, {"token_ids": i[None], "length": lengths[k:k + 1]})[0][0]
         assert np.array_equal(alone, together[k, :len(i)])
-    assert np.array_equal(tagger._decode(together, lengths)[0, :lengths[0]],
-                          tagger._decode(together[:1, :lengths[0]], lengths[:1])[0])
+    whole = np.stack([np.zeros_like(lengths), lengths], axis=1)           # each window's core: all of it
+    assert np.array_equal(tagger._decode(together, lengths, whole)[0, :lengths[0]],
+                          tagger._decode(together[:1, :lengths[0]], lengths[:1], whole[:1])[0])
 
 
 @pytest.mark.parametrize("sentence", ["虽然康守时在战争中途带来了三万人来援助地下军。", "副市长许雅琴出席会议并讲话。",
@@ -320,16 +321,18 @@ def test_windows_left_undecoded_hold_no_name(component, sparse):
         assert any((a != b).any() for a, b in zip(skipping, every))
 
 
-def test_decode_skips_only_windows_without_a_competitive_name_tag():
+def test_decode_skips_only_windows_without_a_competitive_name_tag_in_their_core():
     tagger = LacTagger(threads=1)
     rng = np.random.default_rng(0)
-    emissions = rng.normal(size=(3, 20, 59)).astype(np.float32)
+    emissions = rng.normal(size=(4, 20, 59)).astype(np.float32)
     emissions[:, :, [PER_B, PER_I]] -= 50                               # no name anywhere ...
     emissions[1, 7, PER_B] = emissions[1, 7].max() - 0.5 * tagger.name_gap   # ... but close to the top here
     emissions[2, 3, PER_I] = emissions[2, 3].max() + 1                  # ... and the best tag here
-    tags = tagger._decode(emissions, np.full(3, 20))
-    assert (tags[0] == OTHER).all()
-    assert tags[1:].tolist() == viterbi_pruned(emissions[1:], tagger._transitions).tolist()
+    emissions[3, 2, PER_B] = emissions[3, 2].max() + 1                  # ... and here, but in the margin
+    cores = np.array([[0, 20], [0, 20], [3, 5], [4, 12]])
+    tags = tagger._decode(emissions, np.full(4, 20), cores)
+    assert (tags[0] == OTHER).all() and (tags[3] == OTHER).all()
+    assert tags[1:3].tolist() == viterbi_pruned(emissions[1:3], tagger._transitions).tolist()
 
 
 @pytest.mark.parametrize("text", ["申请人李建国提出申请。", "", "a", "第 12 号\n\t张三\u3000李四", "𠀀𪚥中文😀混排",
