@@ -42,7 +42,7 @@ def _unauthorized(request: Request) -> JSONResponse:
              responses={200: {"description": "审查报告（mishen.report/1）加 publish"},
                         401: {"description": "未授权；publish 为 false"},
                         503: {"description": "出错；publish 为 false，附 error"}})
-async def gate_route(request: Request) -> JSONResponse:
+async def gate_route(request: Request) -> Response:
     """Fails closed: every answer that is not a clean pass carries ``publish: false``."""
     try:
         if not _authorized(request):

@@ -130,15 +130,15 @@ class Engine:
             return cached.timed({"cache": elapsed, "total": elapsed})
         with anyio.fail_after(self.timeout_s):
             if isinstance(self.reviewer, ReviewProcesses):
-                report = await self.reviewer.review(submission.data, submission.name,
-                                                    submission.url or submission.lineage or submission.name)
+                reviewed = await self.reviewer.review(submission.data, submission.name,
+                                                      submission.url or submission.lineage or submission.name)
             else:  # an abandoned review finishes in its thread, unseen
                 deadline = time.monotonic() + self.timeout_s
-                report = await anyio.to_thread.run_sync(self._review, submission, deadline, abandon_on_cancel=True,
-                                                        limiter=self._turn)
+                reviewed = await anyio.to_thread.run_sync(self._review, submission, deadline,
+                                                          abandon_on_cancel=True, limiter=self._turn)
         if key is not None:
-            self.cache.put(key, report)
-        return report
+            self.cache.put(key, reviewed)
+        return reviewed
 
     async def _key(self, submission: Submission) -> CacheKey | None:
         if not self.cache.enabled:

@@ -94,7 +94,7 @@ class ReviewProcesses:
             future.result()
 
     async def review(self, data: bytes, name: str, affinity: str | None = None) -> Reviewed:
-        """The report, from the process ``turn`` gives. Cancelled while waiting, the review never runs; cancelled
+        """The review, from the process ``turn`` gives. Cancelled while waiting, the review never runs; cancelled
         while running, it finishes unseen (its process stays busy until then). A dead process is replaced and
         this request fails (never a pass)."""
         key = _digest(affinity)

@@ -13,7 +13,8 @@ class Reviewed:
     """A review as the server keeps and answers it, made where the review ran: the report's JSON up to its timings
     (bytes: the report cache and every answer share them, nothing is copied or parsed again per request), its
     timings and version, and what the gate decides on. Before, each new page's report was pickled across, copied
-    for the cache, dumped to JSON, parsed back into a dict and dumped again for the answer (0.4 ms a request)."""
+    for the cache, dumped to JSON, parsed back into a dict and dumped again for the answer: 0.4 ms a page
+    measured alone, 0.6–1.1 ms of the gate server's CPU a new page (bench/RESULTS.md)."""
 
     head: bytes                  # '{"schema":…,"error":…' — the report's JSON without its last two fields
     timings: dict[str, float]
