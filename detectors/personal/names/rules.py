@@ -30,6 +30,9 @@ BREAK = set("，,。.；;：:、（）()《》“”\"'·!！?？ \t\n0123456789
 NOT_GIVEN = set("在是的了和与及等为于向对把被将从到说称反映来电同先女男共已也都就还又并或均由经因系自现年"
                 "于该其此称曾某")
 OVERRUN = set("代在等说称向和与是为到于对把被将从同及副也")
+# Words that stand before or after a name joined by · (由以色列·普特南的, 为朱斯廷·苏敏德): never its first or last
+# character. Not 都, 和, 阿…: they are inside transliterated names (阿不都, 阿布都热合曼).
+DOTTED_EDGE = set("由为的是系在被把将从给对与及等了并或经因自该其此说称")
 SALUTATION = regex.compile(r"^([\u4e00-\u9fff·]{2,6})[：:]\s*$", flags=regex.M)
 TABLE_LINE = regex.compile(r"[0-9]{11}")
 LIST = regex.compile(r"[\u4e00-\u9fff·]{2,4}(?:[、，,][\u4e00-\u9fff·]{2,4}){1,}")
@@ -126,21 +129,29 @@ class NameRules:
             end = self._run_end(text, end + 1)
         if start >= 1 and text[start - 1] == "·":
             start = self._run_start(text, start - 1)
+        if "·" in text[start:end]:
+            last = text.rindex("·", start, end)
+            if text[start] in DOTTED_EDGE and text.index("·", start) - start >= 3:
+                start += 1                                # 由以色列·普特南: LAC takes a word before in
+            if end - last >= 4 and (text[end - 1] in DOTTED_EDGE or self.is_word(text[end - 1:end + 1], 1000)):
+                end -= 1                                  # 奥普拉·温弗利的, 亚当·桑德勒死守: or after
         return start, end
 
     def _run_end(self, text: str, pos: int) -> int:
-        """End of the name part after ·: up to 4 CJK characters, stopping before a common word."""
+        """End of the name part after ·: up to 4 CJK characters, stopping before a common word or a DOTTED_EDGE
+        word once it has two."""
         end = pos
         while end < len(text) and end - pos < 4 and "\u4e00" <= text[end] <= "\u9fff" and not (
-                end > pos + 1 and self.is_word(text[end:end + 2], 2000)):
+                end > pos + 1 and (text[end] in DOTTED_EDGE or self.is_word(text[end:end + 2], 2000))):
             end += 1
         return end if end > pos else pos - 1
 
     def _run_start(self, text: str, pos: int) -> int:
-        """Start of the name part before ·: up to 4 CJK characters, stopping after a common word."""
+        """Start of the name part before ·: up to 4 CJK characters, stopping after a common word or a DOTTED_EDGE
+        word once it has two."""
         start = pos
         while start > 0 and pos - start < 4 and "\u4e00" <= text[start - 1] <= "\u9fff" and not (
-                start < pos - 1 and self.is_word(text[start - 2:start], 2000)):
+                start < pos - 1 and (text[start - 1] in DOTTED_EDGE or self.is_word(text[start - 2:start], 2000))):
             start -= 1
         return start if start < pos else pos + 1
 
