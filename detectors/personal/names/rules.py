@@ -133,7 +133,7 @@ class NameRules:
             last = text.rindex("·", start, end)
             if text[start] in DOTTED_EDGE and text.index("·", start) - start >= 3:
                 start += 1                                # 由以色列·普特南: LAC takes a word before in
-            if end - last >= 4 and (text[end - 1] in DOTTED_EDGE or self.is_word(text[end - 1:end + 1], 1000)):
+            if end - last >= 4 and (text[end - 1] in DOTTED_EDGE or self._pair_is_word(text, end - 1, 1000)):
                 end -= 1                                  # 奥普拉·温弗利的, 亚当·桑德勒死守: or after
         return start, end
 
@@ -142,7 +142,7 @@ class NameRules:
         word once it has two."""
         end = pos
         while end < len(text) and end - pos < 4 and "\u4e00" <= text[end] <= "\u9fff" and not (
-                end > pos + 1 and (text[end] in DOTTED_EDGE or self.is_word(text[end:end + 2], 2000))):
+                end > pos + 1 and (text[end] in DOTTED_EDGE or self._pair_is_word(text, end, 2000))):
             end += 1
         return end if end > pos else pos - 1
 
@@ -151,9 +151,14 @@ class NameRules:
         word once it has two."""
         start = pos
         while start > 0 and pos - start < 4 and "\u4e00" <= text[start - 1] <= "\u9fff" and not (
-                start < pos - 1 and (text[start - 1] in DOTTED_EDGE or self.is_word(text[start - 2:start], 2000))):
+                start < pos - 1 and (text[start - 1] in DOTTED_EDGE or self._pair_is_word(text, start - 2, 2000))):
             start -= 1
         return start if start < pos else pos + 1
+
+    def _pair_is_word(self, text: str, at: int, min_freq: int) -> bool:
+        """The two characters at ``at`` are a common word (never one character at either end of the text: jieba
+        gives single characters frequencies too, 江 6,083)."""
+        return 0 <= at and at + 2 <= len(text) and self.is_word(text[at:at + 2], min_freq)
 
     def rejected(self, text: str, start: int, end: int) -> bool:
         """Not a name: one character, a known false positive, or cut out of a larger dictionary word."""

@@ -36,6 +36,18 @@ def test_mask_name(name, masked):
     assert mask_name(name) == masked
 
 
+@pytest.mark.parametrize("text, span, fixed", [
+    ("申请人：古丽娜尔·吐尔逊江", (4, 13), (4, 13)),     # the text ends: 江 alone is no word after the name
+    ("此项工作由买买提·艾力负责", (4, 11), (5, 11)),     # 由 before the name
+    ("据悉奥普拉·温弗利的节目", (2, 10), (2, 9)),         # 的 after it
+    ("小古巴·古丁终于发挥了作用", (0, 7), (0, 6)),       # 终于: its last character starts a word
+    ("次仁·多吉的申请", (0, 5), (0, 5)),                 # a two-character part keeps its last character
+])
+def test_a_name_joined_by_a_dot_keeps_no_function_word_at_its_edges(text, span, fixed):
+    from detectors.personal.names.rules import NameRules
+    assert NameRules().fix(text, *span) == fixed
+
+
 def test_private_name_is_redacted(scan):
     (f,) = scan("申请人李建国于2023年3月提出申请。", "PERSON_NAME")
     assert f.action.value == "redact" and f.severity.value == "high" and f.replacement == "李**"
