@@ -45,7 +45,7 @@ class PersonalDataDetector:
     name = "personal_data"
     scope: Literal["text", "document"] = "text"
 
-    def __init__(self, analyzer: AnalyzerEngine, chunk_chars: int = 1500, batch_size: int = 64,
+    def __init__(self, analyzer: AnalyzerEngine, chunk_chars: int = 3000, batch_size: int = 64,
                  cache_chunks: int = 0, grain: chunks.Grain = chunks.COARSE) -> None:
         self.analyzer = analyzer
         self.chunk_chars = chunk_chars

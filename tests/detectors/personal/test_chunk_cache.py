@@ -65,8 +65,8 @@ PROSE = "说明文字" * 30
 @pytest.mark.parametrize("grain", [chunks.COARSE, chunks.PARAGRAPH])
 @pytest.mark.parametrize("block, cut_inside", [
     (TABLE, False),                                                            # rows of one table stay together
-    ([f"甲{i} 乙 丙" + " 丁" * (i % 2) for i in range(60)], True),              # field counts differ: no table
-    ([f"甲{i} 乙" for i in range(120)], True),                                  # two fields: no table
+    ([f"甲{i} 乙 丙" + " 丁" * (i % 2) for i in range(300)], True),             # field counts differ: no table
+    ([f"甲{i} 乙" for i in range(600)], True),                                  # two fields: no table
 ])
 def test_rows_of_a_table_are_never_cut_apart(grain, block, cut_inside):
     text = page([PROSE, *block, PROSE])
@@ -76,8 +76,9 @@ def test_rows_of_a_table_are_never_cut_apart(grain, block, cut_inside):
 
 
 def test_an_edit_changes_only_the_chunks_around_it():
-    before = page(PARAGRAPHS)
-    edited = PARAGRAPHS.copy()
+    long = [f"（{i + 1}）{p}" for i, p in enumerate(BASE * 24)]    # a long document: many chunks
+    before = page(long)
+    edited = long.copy()
     edited[14] = edited[14].replace("高度重视", "高度重视并加强督查")
     after = page(edited)
     old = {p for _, p in chunks.split(before)}
