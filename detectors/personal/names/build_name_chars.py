@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from detectors.personal.names.lac import LacTagger, spans
+from detectors.personal.names.crf import spans
+from detectors.personal.names.lac import LacTagger
 
 SHARED = Path(__file__).resolve().parents[3].parent / "shared"
 OUT = Path(__file__).parent / "name_chars.txt"

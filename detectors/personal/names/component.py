@@ -9,7 +9,8 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans, minibatch
 
 from detectors.personal.names.candidates import NameCandidates
-from detectors.personal.names.lac import LacTagger, spans
+from detectors.personal.names.crf import spans
+from detectors.personal.names.lac import LacTagger
 from detectors.personal.names.rules import NameRules
 from detectors.personal.names.tokenizer import text_of
 

@@ -10,8 +10,8 @@ from spacy.vocab import Vocab
 
 from detectors.personal.names.candidates import NameCandidates
 from detectors.personal.names.tokenizer import CharTokenizer
-from detectors.personal.names.lac import (OTHER, PER_B, PER_I, LacTagger, WindowCache, spans, viterbi,
-                                         viterbi_pruned)
+from detectors.personal.names.crf import PER_B, PER_I, spans, viterbi, viterbi_pruned
+from detectors.personal.names.lac import OTHER, LacTagger, WindowCache
 
 FILLER = ("为认真落实党中央国务院关于推进政务公开工作的系列部署，进一步提升服务效能，规范政务信息公开工作，"
           "现将有关事项通知如下，请结合工作实际抓好贯彻落实。") * 6
