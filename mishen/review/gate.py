@@ -18,7 +18,7 @@ from mishen.pipeline import Reviewer
 from mishen.review.config import ServiceSettings
 from mishen.review.inputs import Submission
 from mishen.review.processes import ReviewProcesses
-from mishen.review.reviewed import Reviewed
+from mishen.review.reviewed import Reviewed, publishable
 from mishen.review.store import Store
 from mishen.review.views import StoreError
 from models import SCHEMA, Decision, Report
@@ -27,8 +27,7 @@ log = logging.getLogger(__name__)
 
 
 def may_publish(report: Report) -> bool:
-    """Only a report decided ``pass`` without any error lets a page go out."""
-    return report.decision is Decision.PASS and report.error is None
+    return publishable(report.decision, report.error is not None)
 
 
 def refusal(code: str, message: str) -> dict:

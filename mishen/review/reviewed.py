@@ -8,6 +8,11 @@ from dataclasses import dataclass
 from models import Decision, Report
 
 
+def publishable(decision: Decision, failed: bool) -> bool:
+    """The gate's one rule: only a report decided ``pass`` without any error lets a page go out."""
+    return decision is Decision.PASS and not failed
+
+
 @dataclass(frozen=True, slots=True)
 class Reviewed:
     """A review as the server keeps and answers it, made where the review ran: the report's JSON up to its timings
@@ -33,8 +38,7 @@ class Reviewed:
 
     @property
     def publish(self) -> bool:
-        """Only a report decided ``pass`` without any error lets a page go out (``may_publish``)."""
-        return self.decision is Decision.PASS and not self.failed
+        return publishable(self.decision, self.failed)
 
     def json(self, **extra: object) -> bytes:
         """The report's JSON (``Report.to_json``: the same fields in the same order), ``extra`` fields after."""

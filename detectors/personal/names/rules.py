@@ -85,7 +85,7 @@ class NameRules:
             c = text[end:end + 1]
             if not c or c in BREAK or not ("\u4e00" <= c <= "\u9fff"):
                 break
-            if i == 1 and (c in NOT_GIVEN or self.is_word(text[end:end + 2], 100)):
+            if i == 1 and (c in NOT_GIVEN or self._pair_is_word(text, end, 100)):
                 break
             end += 1
         if end - pos < 2 or (k == 1 and self.is_word(text[pos:pos + 2], 2000)):
@@ -118,7 +118,7 @@ class NameRules:
         k = self.surname_len(name)
         if (k and len(name) == k + 1 and nxt and "\u4e00" <= nxt <= "\u9fff"
                 and nxt not in NOT_GIVEN and nxt not in BREAK and not self.is_word(name, 500)
-                and (not after or after in BREAK or after in NOT_GIVEN or self.is_word(text[end + 1:end + 3]))):
+                and (not after or after in BREAK or after in NOT_GIVEN or self._pair_is_word(text, end + 1, 50))):
             end += 1                                      # 方璐强: LAC gives 方璐
         elif len(name) >= 3 and name[-1] == "副":
             end -= 1                                      # 简燕副县长

@@ -48,6 +48,13 @@ def test_a_name_joined_by_a_dot_keeps_no_function_word_at_its_edges(text, span, 
     assert NameRules().fix(text, *span) == fixed
 
 
+@pytest.mark.parametrize("text", ["联系人：李建国", "联系人：李建国。", "联系人：李建国\n"])
+def test_a_name_after_a_label_at_the_end_of_the_text_keeps_its_last_character(text):
+    """A one-character slice at the end of the text is no two-character word (jieba gives 国 a frequency)."""
+    from detectors.personal.names.rules import NameRules
+    assert NameRules().guess_forward(text, 4) == (4, 7)
+
+
 def test_private_name_is_redacted(scan):
     (f,) = scan("申请人李建国于2023年3月提出申请。", "PERSON_NAME")
     assert f.action.value == "redact" and f.severity.value == "high" and f.replacement == "李**"
